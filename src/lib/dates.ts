@@ -1,0 +1,24 @@
+/**
+ * Calendar-date helpers. Content dates are calendar days (no time of day), stored as Dates at
+ * midnight UTC, so every formatter here works in UTC to avoid showing the previous day.
+ */
+
+/** "28 November 2026" in Indonesian, "28 November 2026" in English. */
+export function formatDate(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+/** The ISO calendar day, YYYY-MM-DD, for datetime attributes and JSON-LD. */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Parses YYYY-MM-DD as a UTC calendar day; undefined for anything else or an impossible date. */
+export function parseIsoDay(value: string): Date | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return date;
+}

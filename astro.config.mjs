@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import pageCsp from './src/integrations/page-csp.ts';
 
 // Netlify sets URL during its builds; locally the site is served at http://localhost:8888.
 const site = process.env.URL ?? process.env.SITE_URL ?? 'http://localhost:8888';
@@ -18,6 +19,8 @@ async function devPlugins() {
 export default defineConfig({
   site,
   trailingSlash: 'always',
+  // Inside the project (not node_modules) so a copy of the project builds with its own cache.
+  cacheDir: './.astro/cache',
   build: { format: 'directory', inlineStylesheets: 'always' },
   // Keep whitespace between inline elements as written: content pages mix links and text.
   compressHTML: true,
@@ -29,6 +32,7 @@ export default defineConfig({
       i18n: { defaultLocale: 'id', locales: { id: 'id', en: 'en' } },
       filter: (page) => !/\/404\/?$/.test(page),
     }),
+    pageCsp(),
   ],
   security: {
     // Astro hashes every inline style and script it emits into a per-page CSP meta tag.

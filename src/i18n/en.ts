@@ -27,10 +27,10 @@ export const en: Record<UiKey, string> = {
   'meta.legalBasis': 'Legal basis',
   'confirm.title': 'Needs confirmation',
   'confirm.intro':
-    'We could not confirm the following from an official source. Check with Disnaker or BP3MI before you act on it.',
+    'We could not confirm the following from an official source. Check with the manpower office (Disnaker) of your regency or city before you act on it.',
   'confirm.inline': 'needs confirmation',
   'warning.label': 'Warning',
-  'warning.calo': 'Never pay a calo (broker) or sponsor. Registration at Disnaker and the LTSA is free.',
+  'warning.calo': 'Never pay a calo (broker) or sponsor. Registration at the manpower office (Disnaker) is free.',
   'footer.hotlines': 'Emergency numbers',
   'footer.privacy': 'Privacy',
   'footer.glossary': 'Glossary',
@@ -39,7 +39,7 @@ export const en: Record<UiKey, string> = {
   'footer.print': 'This page can be printed.',
   'home.title': 'Work abroad safely and legally',
   'home.lead':
-    'LTSA PMI Lampung is a one-stop service office. In one place, you prepare the documents to work abroad through the official route.',
+    'The One-Stop Integrated Service (LTSA) for Indonesian Migrant Workers (PMI) in Lampung brings several agencies together. In one place, you prepare the documents to work abroad through the official route.',
   'home.actions': 'What do you want to do?',
   'home.action.guides': 'Read the step-by-step guides',
   'home.action.guidesText': 'The official order from registration to departure, the costs and the documents.',
@@ -86,7 +86,7 @@ export const en: Record<UiKey, string> = {
   'status.under-review': 'Under review',
   'status.unconfirmed': 'not confirmed',
   'scheme.g-to-g': 'G to G (government to government)',
-  'scheme.p-to-p': 'P to P (through a P3MI agency)',
+  'scheme.p-to-p': 'P to P (through a private placement agency, P3MI)',
   'scheme.perseorangan': 'Individual (independent)',
   'scheme.ukps': 'UKPS (company placing its own workers)',
   'scheme.spsk': 'SPSK (One-Channel Placement System)',
@@ -127,8 +127,8 @@ export const en: Record<UiKey, string> = {
   'selfcheck.intro':
     'Tick each thing that is true of your job offer. This list is not sent anywhere. You can also print it.',
   'selfcheck.resultNone':
-    'You have not ticked any warning sign. Still check the company with Disnaker or BP3MI before you pay or hand over any document.',
+    'You have not ticked any warning sign. Still check the company with the manpower office (Disnaker) before you pay or hand over any document.',
   'selfcheck.resultRisk':
-    'You ticked a warning sign. Do not pay anything and do not hand over original documents. Ask Disnaker or BP3MI, or contact one of the complaint numbers below.',
-  'selfcheck.printHint': 'If even one box is ticked, do not go on before you ask Disnaker or BP3MI.',
+    'You ticked a warning sign. Do not pay anything and do not hand over original documents. Ask the manpower office (Disnaker), or contact one of the complaint numbers below.',
+  'selfcheck.printHint': 'If even one box is ticked, do not go on before you ask the manpower office (Disnaker).',
 };

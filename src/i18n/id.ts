@@ -13,7 +13,7 @@ export const id = {
   'nav.guides': 'Panduan',
   'nav.countries': 'Negara tujuan',
   'nav.notices': 'Pengumuman',
-  'nav.safety': 'Waspada TPPO',
+  'nav.safety': 'Waspada perdagangan orang',
   'nav.contact': 'Kontak',
   'nav.search': 'Cari',
   'lang.switch': 'English',
@@ -29,11 +29,11 @@ export const id = {
   'meta.legalBasis': 'Dasar hukum',
   'confirm.title': 'Perlu dikonfirmasi',
   'confirm.intro':
-    'Hal berikut belum bisa kami pastikan dari sumber resmi. Tanyakan dulu ke Disnaker atau BP3MI sebelum Anda bertindak.',
+    'Hal berikut belum bisa kami pastikan dari sumber resmi. Tanyakan dulu ke Dinas Tenaga Kerja (Disnaker) kabupaten/kota Anda sebelum bertindak.',
   'confirm.inline': 'perlu dikonfirmasi',
   'warning.label': 'Peringatan',
   'warning.calo':
-    'Jangan pernah membayar calo atau sponsor. Pendaftaran di Disnaker dan LTSA gratis.',
+    'Jangan pernah membayar calo atau sponsor. Pendaftaran di Disnaker gratis.',
   'footer.hotlines': 'Nomor darurat',
   'footer.privacy': 'Privasi',
   'footer.glossary': 'Daftar istilah',
@@ -42,7 +42,7 @@ export const id = {
   'footer.print': 'Halaman ini bisa dicetak.',
   'home.title': 'Bekerja ke luar negeri dengan aman dan legal',
   'home.lead':
-    'LTSA PMI Lampung adalah kantor layanan terpadu satu atap. Di satu tempat, Anda mengurus dokumen untuk bekerja ke luar negeri secara resmi.',
+    'Layanan Terpadu Satu Atap (LTSA) untuk Pekerja Migran Indonesia (PMI) di Lampung menyatukan layanan beberapa instansi. Di satu tempat, Anda mengurus dokumen untuk bekerja ke luar negeri secara resmi.',
   'home.actions': 'Apa yang ingin Anda lakukan?',
   'home.action.guides': 'Baca panduan langkah demi langkah',
   'home.action.guidesText': 'Urutan resmi dari pendaftaran sampai berangkat, biaya, dan dokumen.',
@@ -89,7 +89,7 @@ export const id = {
   'status.under-review': 'Sedang ditinjau',
   'status.unconfirmed': 'belum dikonfirmasi',
   'scheme.g-to-g': 'G to G (antarpemerintah)',
-  'scheme.p-to-p': 'P to P (lewat P3MI)',
+  'scheme.p-to-p': 'P to P (lewat perusahaan penempatan swasta, P3MI)',
   'scheme.perseorangan': 'Perseorangan (mandiri)',
   'scheme.ukps': 'UKPS (perusahaan untuk kepentingan sendiri)',
   'scheme.spsk': 'SPSK (Sistem Penempatan Satu Kanal)',
@@ -132,11 +132,11 @@ export const id = {
   'selfcheck.intro':
     'Centang setiap hal yang terjadi pada tawaran kerja Anda. Daftar ini tidak dikirim ke mana pun. Anda juga bisa mencetaknya.',
   'selfcheck.resultNone':
-    'Belum ada tanda bahaya yang Anda centang. Tetap periksa perusahaannya di Disnaker atau BP3MI sebelum membayar atau menyerahkan dokumen apa pun.',
+    'Belum ada tanda bahaya yang Anda centang. Tetap periksa perusahaannya di Disnaker sebelum membayar atau menyerahkan dokumen apa pun.',
   'selfcheck.resultRisk':
-    'Anda mencentang tanda bahaya. Jangan bayar apa pun dan jangan serahkan dokumen asli. Tanyakan ke Disnaker atau BP3MI, atau hubungi salah satu nomor pengaduan di bawah.',
+    'Anda mencentang tanda bahaya. Jangan bayar apa pun dan jangan serahkan dokumen asli. Tanyakan ke Disnaker, atau hubungi salah satu nomor pengaduan di bawah.',
   'selfcheck.printHint':
-    'Jika ada satu saja yang dicentang, jangan lanjutkan sebelum bertanya ke Disnaker atau BP3MI.',
+    'Jika ada satu saja yang dicentang, jangan lanjutkan sebelum bertanya ke Disnaker.',
 } as const;
 
 export type UiKey = keyof typeof id;

@@ -16,9 +16,10 @@ export interface Localized<C extends LocalizedCollection> {
   fallback: boolean;
 }
 
+/** "en/paspor-pmi" -> en + paspor-pmi. The glob loader gives a folder's index.mdx the folder's id ("id"), so that is "index". */
 function splitId(id: string): { lang: string; slug: string } {
   const [lang, ...rest] = id.split('/');
-  return { lang: lang ?? '', slug: rest.join('/') };
+  return { lang: lang ?? '', slug: rest.join('/') || 'index' };
 }
 
 /** Every entry of a collection in one language, Indonesian entries standing in for missing translations. */

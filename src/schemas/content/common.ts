@@ -1,5 +1,17 @@
 import { z } from 'zod';
 
+/**
+ * A required text field whose errors tell an editor, in plain Indonesian, what to write.
+ * `what` names the field as an editor knows it: "biaya langkah", "judul halaman".
+ */
+export function text(what: string, { min = 1, max }: { min?: number; max?: number } = {}) {
+  const base = z
+    .string({ error: (issue) => (issue.input === undefined ? `Wajib diisi: ${what}` : `${what} harus berupa teks`) })
+    .trim()
+    .min(min, min <= 1 ? `Wajib diisi: ${what}` : `${what} terlalu pendek: paling sedikit ${min} huruf`);
+  return max === undefined ? base : base.max(max, `${what} terlalu panjang: paling banyak ${max} huruf`);
+}
+
 /** A source id from content/data/sources.yaml, e.g. "S9". */
 export const SourceIdSchema = z
   .string()
@@ -30,9 +42,9 @@ export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 /** Fields every reading page carries in its frontmatter. */
 export const PageMetaSchema = z.object({
   /** Page title, shown as the H1 and in the browser tab. Example: "Mendaftar di Disnaker". */
-  title: z.string().min(3).max(90),
+  title: text('judul halaman (title)', { min: 3, max: 90 }),
   /** One or two sentences for search engines and link previews (at most 200 characters). */
-  description: z.string().min(20).max(200),
+  description: text('ringkasan untuk mesin pencari (description)', { min: 20, max: 200 }),
   /** The day an editor last checked every fact on the page against its sources. */
   reviewed: DateSchema,
   /** Ids of the sources the page's facts come from (content/data/sources.yaml). */
@@ -41,7 +53,7 @@ export const PageMetaSchema = z.object({
    * Statements on the page that are not confirmed by an official source (FACTS.md [GK] or ⚠).
    * Each is listed in a visible "needs confirmation" box. Example: "Jam buka kantor LTSA".
    */
-  unconfirmed: z.array(z.string().min(5)).default([]),
+  unconfirmed: z.array(text('hal yang belum dikonfirmasi', { min: 5 })).default([]),
   /** Legal instruments the page rests on, shown near the top. Example: "UU 18/2017 Pasal 13". */
   legalBasis: z.array(z.string().min(3)).default([]),
 });

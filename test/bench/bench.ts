@@ -1,0 +1,160 @@
+/**
+ * `npm run bench`: the figures the project steers by. Nothing here is asserted; tests never time.
+ *  1. Page weight: gzip bytes a first visit transfers per page type (everything Chromium fetches).
+ *  2. Build: time per page and peak memory, with the content multiplied to at least 1,000 pages in a
+ *     temporary copy of the project.
+ * Targets (from the issue): a guide page under 14 KB in total and under a third of Starlight's ~22 KB
+ * (HTML 6, CSS 12, JS 4); build time per page at most half of Starlight's ~13 ms at 1,000 pages.
+ */
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { spawn } from 'node:child_process';
+import { launchBrowser } from '../support/browser.ts';
+import { copyProject, projectRoot } from '../support/project-copy.ts';
+import { serveSite } from '../../src/cli/serve.ts';
+
+const STARLIGHT = { guideKb: 22, msPerPage: 13 };
+const results: Record<string, unknown> = { date: new Date().toISOString() };
+const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+// ---------------------------------------------------------------- page weight
+async function pageWeights() {
+  if (!existsSync(join(projectRoot, 'dist/index.html'))) throw new Error('Build first: npm run build');
+  const site = await serveSite({ root: projectRoot, port: 0, quiet: true });
+  const browser = await launchBrowser();
+  const types: [string, string, string?][] = [
+    ['home', '/'],
+    ['guide', '/panduan/alur-bekerja-ke-luar-negeri/'],
+    ['country', '/negara/malaysia/'],
+    ['notice list', '/pengumuman/'],
+    ['search', '/cari/'],
+    ['search + 1 query', '/cari/', 'paspor'],
+  ];
+  const rows: Record<string, { html: number; css: number; js: number; other: number; total: number; requests: number }> = {};
+  try {
+    for (const [name, path, query] of types) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const bodies: Promise<[string, string, number]>[] = [];
+      page.on('response', (response) => {
+        const type = response.request().resourceType();
+        bodies.push(response.body().then((b) => [type, response.url(), gzipSync(b, { level: 6 }).length] as [string, string, number]).catch(() => [type, response.url(), 0]));
+      });
+      await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
+      if (query) {
+        await page.getByRole('searchbox').fill(query);
+        await page.keyboard.press('Enter');
+        await page.locator('#search-results li').first().waitFor({ timeout: 15_000 });
+        await page.waitForLoadState('networkidle');
+      }
+      const all = await Promise.all(bodies);
+      const sum = (pred: (t: string, u: string) => boolean) => all.filter(([t, u]) => pred(t, u)).reduce((a, [, , n]) => a + n, 0);
+      const html = sum((t) => t === 'document');
+      const css = sum((t) => t === 'stylesheet');
+      const js = sum((t) => t === 'script' || t === 'fetch' || t === 'xhr');
+      const total = sum(() => true);
+      // Inline CSS is part of the HTML bytes; report how much of the HTML it is.
+      rows[name] = { html, css, js, other: total - html - css - js, total, requests: all.length };
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+  const pageHtml = readFileSync(join(projectRoot, 'dist/panduan/alur-bekerja-ke-luar-negeri/index.html'), 'utf8');
+  const inlineCss = [...pageHtml.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('');
+  const cspMeta = /<meta http-equiv="content-security-policy"[^>]*>/.exec(pageHtml)?.[0] ?? '';
+  console.log('\nPage weight (gzip bytes a first visit transfers, KB)');
+  console.log('page type          html    css     js  other  total  requests');
+  for (const [name, r] of Object.entries(rows)) {
+    console.log(`${name.padEnd(17)} ${kb(r.html).padStart(5)} ${kb(r.css).padStart(6)} ${kb(r.js).padStart(6)} ${kb(r.other).padStart(6)} ${kb(r.total).padStart(6)} ${String(r.requests).padStart(9)}`);
+  }
+  const guide = rows.guide!.total;
+  console.log(`  guide page: ${kb(guide)} KB (target < 14 KB; < ${kb((STARLIGHT.guideKb * 1024) / 3)} KB = a third of Starlight's ~${STARLIGHT.guideKb} KB): ${guide < 14 * 1024 && guide < (STARLIGHT.guideKb * 1024) / 3 ? 'met' : 'NOT met'}`);
+  console.log(`  of the guide HTML: inline CSS ${kb(gzipSync(inlineCss).length)} KB gzip alone, CSP meta ${cspMeta.length} bytes raw`);
+  results.pageWeight = rows;
+}
+
+// ---------------------------------------------------------------- build at scale
+/** Runs a command, sampling the resident memory of its whole process tree. */
+function runMeasured(cmd: string, args: string[], cwd: string): Promise<{ ms: number; peakRssMb: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, PATH: `${join(projectRoot, 'node_modules/.bin')}:${process.env.PATH}`, NO_COLOR: '1' } });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    let peak = 0;
+    const treeRss = () => {
+      const pids = [child.pid!];
+      for (let i = 0; i < pids.length; i++) {
+        try {
+          const kids = readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, 'utf8').trim();
+          if (kids) pids.push(...kids.split(/\s+/).map(Number));
+        } catch {}
+      }
+      let rss = 0;
+      for (const pid of pids) {
+        try {
+          rss += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+        } catch {}
+      }
+      peak = Math.max(peak, rss);
+    };
+    const timer = setInterval(treeRss, 50);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      if (code !== 0) return reject(new Error(`${cmd} ${args.join(' ')} failed:\n${output.slice(-3000)}`));
+      resolve({ ms: performance.now() - start, peakRssMb: peak / 1024, output });
+    });
+  });
+}
+
+/** Multiplies guides, countries and safety pages in a copy until the site has at least `target` pages. */
+function multiplyContent(dir: string, target: number): void {
+  const collections = ['guides', 'countries', 'safety'];
+  const base = collections.flatMap((c) => readdirSync(join(dir, 'content', c, 'id')).filter((f) => f.endsWith('.mdx')).map((f) => [c, f] as const));
+  let copies = 0;
+  // Each copy makes two pages (Indonesian and English).
+  const needed = Math.ceil(target / 2);
+  while (copies < needed) {
+    for (const [collection, file] of base) {
+      if (copies >= needed) break;
+      if (collection === 'safety' && file === 'index.mdx') continue;
+      copies++;
+      for (const lang of ['id', 'en']) {
+        const source = join(dir, 'content', collection, lang, file);
+        if (!existsSync(source)) continue;
+        const text = readFileSync(source, 'utf8').replace(/^title: (.*)$/m, (_, t: string) => `title: ${t.replace(/^["']|["']$/g, '').slice(0, 70)} ${copies}`);
+        writeFileSync(join(dir, 'content', collection, lang, file.replace(/\.mdx$/, `-salinan-${copies}.mdx`)), text);
+      }
+    }
+  }
+}
+
+async function buildAtScale() {
+  const copy = copyProject('ltsa-bench-');
+  try {
+    multiplyContent(copy.dir, 1000);
+    const astro = await runMeasured(join(projectRoot, 'node_modules/.bin/astro'), ['build'], copy.dir);
+    const pages = Number(/(\d+) page\(s\) built/.exec(astro.output)?.[1] ?? NaN);
+    const pagefind = await runMeasured(join(projectRoot, 'node_modules/.bin/pagefind'), ['--site', 'dist', '--silent'], copy.dir);
+    const totalMs = astro.ms + pagefind.ms;
+    console.log(`\nBuild at scale (${pages} pages, content multiplied in a temporary copy)`);
+    console.log(`  astro build  ${(astro.ms / 1000).toFixed(1)} s  ${(astro.ms / pages).toFixed(2)} ms/page  peak RSS ${astro.peakRssMb.toFixed(0)} MB`);
+    console.log(`  pagefind     ${(pagefind.ms / 1000).toFixed(1)} s  ${(pagefind.ms / pages).toFixed(2)} ms/page  peak RSS ${pagefind.peakRssMb.toFixed(0)} MB`);
+    console.log(`  total        ${(totalMs / 1000).toFixed(1)} s  ${(totalMs / pages).toFixed(2)} ms/page (target <= ${STARLIGHT.msPerPage / 2} ms, half of Starlight's ~${STARLIGHT.msPerPage} ms): ${totalMs / pages <= STARLIGHT.msPerPage / 2 ? 'met' : 'NOT met'}`);
+    results.build = { pages, astroMs: astro.ms, pagefindMs: pagefind.ms, msPerPage: totalMs / pages, astroPeakRssMb: astro.peakRssMb, pagefindPeakRssMb: pagefind.peakRssMb };
+  } finally {
+    copy.remove();
+  }
+}
+
+const only = process.argv.slice(2);
+if (only.length === 0 || only.includes('weight')) await pageWeights();
+if (only.length === 0 || only.includes('build')) await buildAtScale();
+mkdirSync(join(projectRoot, 'bench-results'), { recursive: true });
+writeFileSync(join(projectRoot, 'bench-results/latest.json'), JSON.stringify(results, null, 2));
+console.log('\nWritten to bench-results/latest.json');

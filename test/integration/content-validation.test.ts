@@ -13,7 +13,7 @@ let copy: ProjectCopy;
 beforeAll(() => {
   copy = copyProject();
 });
-afterAll(() => copy.remove());
+afterAll(() => copy?.remove());
 
 /** Adds a fixture to the copy, runs `astro <command>`, then restores the copy. */
 function withFixture(name: string, target: string, command: 'sync' | 'build', mode: 'add' | 'append' = 'add') {
@@ -72,5 +72,24 @@ describe('content validation', () => {
     const result = withFixture('guide-unknown-source.mdx', 'content/guides/id/uji.mdx', 'build');
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('content/guides/id/uji.mdx: sources[0] "S9999" is not in content/data/sources.yaml');
+  });
+
+  it('shows the Indonesian text, marked as untranslated, when an English file is missing', () => {
+    const english = join(copy.dir, 'content/guides/en/paspor-pmi.mdx');
+    const text = readFileSync(english, 'utf8');
+    rmSync(english);
+    try {
+      const result = copy.run(['astro', 'build']);
+      expect(result.status, result.output.slice(-2000)).toBe(0);
+      const html = readFileSync(join(copy.dir, 'dist/en/panduan/paspor-pmi/index.html'), 'utf8');
+      expect(html).toContain('<html lang="en">');
+      expect(html).toContain('This page has not been translated yet. You are reading the Indonesian version.');
+      expect(html).toMatch(/<div lang="id"[^>]*>\s*<h1>Membuat paspor/);
+      // The English guide list links the untranslated guide, marked as Indonesian.
+      const list = readFileSync(join(copy.dir, 'dist/en/panduan/index.html'), 'utf8');
+      expect(list).toMatch(/<li lang="id"><a href="\/en\/panduan\/paspor-pmi\/">/);
+    } finally {
+      writeFileSync(english, text);
+    }
   });
 });

@@ -2,7 +2,7 @@
  * A throwaway copy of the project (sources and content, node_modules linked) in which a test or the
  * benchmark can add files and build without touching the working tree.
  */
-import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,7 +21,9 @@ export interface ProjectCopy {
 
 export function copyProject(prefix = 'ltsa-copy-'): ProjectCopy {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  for (const name of copied) cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
+  for (const name of copied) {
+    if (existsSync(join(projectRoot, name))) cpSync(join(projectRoot, name), join(dir, name), { recursive: true });
+  }
   symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
   return {
     dir,

@@ -21,7 +21,8 @@ export default defineConfig({
   trailingSlash: 'always',
   // Inside the project (not node_modules) so a copy of the project builds with its own cache.
   cacheDir: './.astro/cache',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  // Several pages render at once so file writes overlap with rendering.
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   // Keep whitespace between inline elements as written: content pages mix links and text.
   compressHTML: true,
   devToolbar: { enabled: false },

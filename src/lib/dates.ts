@@ -3,9 +3,17 @@
  * midnight UTC, so every formatter here works in UTC to avoid showing the previous day.
  */
 
+// Building a formatter costs far more than using one: keep one per locale.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** "28 November 2026" in Indonesian, "28 November 2026" in English. */
 export function formatDate(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  let formatter = formatters.get(locale);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    formatters.set(locale, formatter);
+  }
+  return formatter.format(date);
 }
 
 /** The ISO calendar day, YYYY-MM-DD, for datetime attributes and JSON-LD. */

@@ -79,9 +79,15 @@ export async function checkCountryNotices(entry: CollectionEntry<'countries'>): 
   await checkSources(entry.data.sectors.flatMap((s) => s.sources), `content/countries/${entry.id}.mdx (sectors)`);
 }
 
-export async function getHotlines() {
-  const hotlines = (await getCollection('hotlines')).map((h) => h.data).sort((a, b) => a.order - b.order);
-  for (const h of hotlines) await checkSources(h.sources, `content/data/hotlines.yaml (${h.id})`);
+let hotlines: Promise<CollectionEntry<'hotlines'>['data'][]> | undefined;
+
+/** Hotlines in order, checked once per build (many pages show them). */
+export function getHotlines() {
+  hotlines ??= (async () => {
+    const list = (await getCollection('hotlines')).map((h) => h.data).sort((a, b) => a.order - b.order);
+    for (const h of list) await checkSources(h.sources, `content/data/hotlines.yaml (${h.id})`);
+    return list;
+  })();
   return hotlines;
 }
 

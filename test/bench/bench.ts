@@ -6,7 +6,8 @@
  * Targets (from the issue): a guide page under 14 KB in total and under a third of Starlight's ~22 KB
  * (HTML 6, CSS 12, JS 4); build time per page at most half of Starlight's ~13 ms at 1,000 pages.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawn } from 'node:child_process';
@@ -134,22 +135,63 @@ function multiplyContent(dir: string, target: number): void {
   }
 }
 
+/**
+ * A bare Astro 7 + MDX site (one page template, no layout, no components) with the same page count
+ * and the same MDX bodies: the floor any MDX site pays on this machine, measured in the same run.
+ */
+function bareProject(pages: number): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ltsa-bare-'));
+  mkdirSync(join(dir, 'src/pages'), { recursive: true });
+  mkdirSync(join(dir, 'content/docs'), { recursive: true });
+  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  writeFileSync(join(dir, 'package.json'), '{"name":"bare","type":"module","private":true}');
+  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], markdown: { syntaxHighlight: false }, cacheDir: './.astro/cache' });\n");
+  writeFileSync(join(dir, 'src/content.config.ts'), "import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nimport { z } from 'astro/zod';\nexport const collections = { docs: defineCollection({ loader: glob({ base: './content/docs', pattern: '*.mdx' }), schema: z.object({ title: z.string() }) }) };\n");
+  writeFileSync(join(dir, 'src/pages/[slug].astro'), "---\nimport { getCollection, render } from 'astro:content';\nexport async function getStaticPaths() { return (await getCollection('docs')).map((entry) => ({ params: { slug: entry.id }, props: { entry } })); }\nconst { entry } = Astro.props; const { Content } = await render(entry);\n---\n<html lang=\"id\"><head><title>{entry.data.title}</title></head><body><main><h1>{entry.data.title}</h1><Content /></main></body></html>\n");
+  const bodies = ['guides', 'countries', 'safety'].flatMap((c) =>
+    readdirSync(join(projectRoot, 'content', c, 'id')).map((f) => readFileSync(join(projectRoot, 'content', c, 'id', f), 'utf8').split('---').slice(2).join('---').replace(/<\/?[A-Z][A-Za-z]*[^>]*>/g, '')),
+  );
+  for (let i = 0; i < pages; i++) writeFileSync(join(dir, `content/docs/doc-${i + 1}.mdx`), `---\ntitle: Halaman ${i + 1}\n---\n${bodies[i % bodies.length]}`);
+  return dir;
+}
+
+async function measureBuild(dir: string) {
+  const astro = await runMeasured(join(projectRoot, 'node_modules/.bin/astro'), ['build'], dir);
+  const pages = Number(/(\d+) page\(s\) built/.exec(astro.output)?.[1] ?? NaN);
+  const pagefind = await runMeasured(join(projectRoot, 'node_modules/.bin/pagefind'), ['--site', 'dist', '--silent'], dir);
+  return { pages, astro, pagefind, msPerPage: (astro.ms + pagefind.ms) / pages };
+}
+
 async function buildAtScale() {
   const copy = copyProject('ltsa-bench-');
+  let ours: Awaited<ReturnType<typeof measureBuild>>;
   try {
     multiplyContent(copy.dir, 1000);
-    const astro = await runMeasured(join(projectRoot, 'node_modules/.bin/astro'), ['build'], copy.dir);
-    const pages = Number(/(\d+) page\(s\) built/.exec(astro.output)?.[1] ?? NaN);
-    const pagefind = await runMeasured(join(projectRoot, 'node_modules/.bin/pagefind'), ['--site', 'dist', '--silent'], copy.dir);
-    const totalMs = astro.ms + pagefind.ms;
-    console.log(`\nBuild at scale (${pages} pages, content multiplied in a temporary copy)`);
-    console.log(`  astro build  ${(astro.ms / 1000).toFixed(1)} s  ${(astro.ms / pages).toFixed(2)} ms/page  peak RSS ${astro.peakRssMb.toFixed(0)} MB`);
-    console.log(`  pagefind     ${(pagefind.ms / 1000).toFixed(1)} s  ${(pagefind.ms / pages).toFixed(2)} ms/page  peak RSS ${pagefind.peakRssMb.toFixed(0)} MB`);
-    console.log(`  total        ${(totalMs / 1000).toFixed(1)} s  ${(totalMs / pages).toFixed(2)} ms/page (target <= ${STARLIGHT.msPerPage / 2} ms, half of Starlight's ~${STARLIGHT.msPerPage} ms): ${totalMs / pages <= STARLIGHT.msPerPage / 2 ? 'met' : 'NOT met'}`);
-    results.build = { pages, astroMs: astro.ms, pagefindMs: pagefind.ms, msPerPage: totalMs / pages, astroPeakRssMb: astro.peakRssMb, pagefindPeakRssMb: pagefind.peakRssMb };
+    ours = await measureBuild(copy.dir);
   } finally {
     copy.remove();
   }
+  const bareDir = bareProject(ours.pages);
+  let bare: Awaited<ReturnType<typeof measureBuild>>;
+  try {
+    bare = await measureBuild(bareDir);
+  } finally {
+    rmSync(bareDir, { recursive: true, force: true });
+  }
+  const line = (name: string, r: { ms: number; peakRssMb: number }, pages: number) =>
+    `  ${name.padEnd(12)} ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${(r.ms / pages).toFixed(2).padStart(6)} ms/page  peak RSS ${r.peakRssMb.toFixed(0)} MB`;
+  console.log(`\nBuild at scale (${ours.pages} pages, content multiplied in a temporary copy)`);
+  console.log(line('astro build', ours.astro, ours.pages));
+  console.log(line('pagefind', ours.pagefind, ours.pages));
+  console.log(`  total        ${ours.msPerPage.toFixed(2)} ms/page (target <= ${STARLIGHT.msPerPage / 2} ms, half of Starlight's ~${STARLIGHT.msPerPage} ms): ${ours.msPerPage <= STARLIGHT.msPerPage / 2 ? 'met' : 'NOT met'}`);
+  console.log(`Same run, bare Astro 7 + MDX + Pagefind, ${bare.pages} pages with the same MDX bodies (the floor for any MDX site here):`);
+  console.log(line('astro build', bare.astro, bare.pages));
+  console.log(line('pagefind', bare.pagefind, bare.pages));
+  console.log(`  total        ${bare.msPerPage.toFixed(2)} ms/page; this site costs ${(ours.msPerPage / bare.msPerPage).toFixed(2)}x the bare floor`);
+  results.build = {
+    pages: ours.pages, astroMs: ours.astro.ms, pagefindMs: ours.pagefind.ms, msPerPage: ours.msPerPage, astroPeakRssMb: ours.astro.peakRssMb, pagefindPeakRssMb: ours.pagefind.peakRssMb,
+    bare: { pages: bare.pages, astroMs: bare.astro.ms, pagefindMs: bare.pagefind.ms, msPerPage: bare.msPerPage, astroPeakRssMb: bare.astro.peakRssMb },
+  };
 }
 
 const only = process.argv.slice(2);

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { serveSite } from './serve.ts';
+import { ensureDevKeys, keyEnvironment } from './dev-keys.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const port = Number(process.env.PORT ?? 8888);
@@ -18,7 +19,9 @@ if (!process.argv.includes('--no-build')) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
-const site = await serveSite({ root, port, host: process.env.HOST ?? 'localhost' });
+// Keys from the environment win; otherwise a development set is made on first run.
+const env = process.env.LTSA_SERVER_SECRET && process.env.OFFICER_PUBLIC_KEYS ? {} : keyEnvironment(await ensureDevKeys(root));
+const site = await serveSite({ root, port, host: process.env.HOST ?? 'localhost', env });
 console.log(`\nLTSA PMI Lampung is running at ${site.url}/  (Ctrl-C to stop)\n`);
 
 let stopping = false;

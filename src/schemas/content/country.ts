@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PageMetaSchema, SourceIdSchema } from './common.ts';
 import { PlacementStatusSchema, SchemeSchema } from './status.ts';
+import { JOB_SECTORS, values } from '../forms/preregistration-fields.ts';
 
 /** The current status of one sector in a destination. */
 export const SectorStatusSchema = z.object({
@@ -18,6 +19,12 @@ export const SectorStatusSchema = z.object({
   sources: z.array(SourceIdSchema).default([]),
   /** False when the status is inferred, not stated by an official source: shown as unconfirmed. */
   confirmed: z.boolean(),
+  /**
+   * The pre-registration form's job sectors this status covers (codes from
+   * src/schemas/forms/preregistration-fields.ts). A closed or moratorium status refuses those sectors
+   * for this destination. Example: [rumah-tangga, pengasuh].
+   */
+  jobSectors: z.array(z.enum(values(JOB_SECTORS))).default([]),
 });
 export type SectorStatus = z.infer<typeof SectorStatusSchema>;
 

@@ -1,0 +1,217 @@
+/**
+ * The pre-registration form and API schema, shared by the form page, its browser script and the
+ * function, so the same input gets the same answer everywhere. Messages are codes
+ * ("nik.length"); src/i18n/form-errors.ts turns them into GOV.UK-style sentences in each language.
+ *
+ * Rules that depend on data or the date (closed destinations, office days, age on the visit day)
+ * take a context, so the browser and the function apply them with the same data.
+ */
+import { z } from 'zod';
+import { nikMismatches, normalizeNik, parseNik } from '../../lib/nik.ts';
+import { normalizeIndonesianMobile } from '../../lib/phone.ts';
+import { ageOn, isRealDate, visitDayProblem, visitWindow } from '../../lib/office-days.ts';
+import { EDUCATION_LEVELS, JOB_SECTORS, MARITAL_STATUSES, SCHEMES, SEXES, values, type Option } from './preregistration-fields.ts';
+
+/** The form's fields in page order: the error summary lists errors in this order. */
+export const PREREGISTRATION_FIELDS = [
+  'fullName', 'nik', 'birthDate', 'sex', 'phone', 'regency', 'address', 'education',
+  'destinationCountry', 'jobSector', 'scheme', 'hasPassport', 'maritalStatus', 'visitDate', 'consent',
+] as const;
+export type PreregistrationField = (typeof PREREGISTRATION_FIELDS)[number];
+
+export const MINIMUM_AGE = 18;
+
+/** A destination as the rules need it (from src/generated/form-data.ts). */
+export interface DestinationRules {
+  slug: string;
+  name: { id: string; en: string };
+  rules: readonly {
+    jobSectors: readonly string[];
+    status: 'open' | 'restricted' | 'closed' | 'moratorium' | 'under-review';
+    sector: { id: string; en: string };
+    basis: { id: string; en: string };
+    notice?: string | undefined;
+  }[];
+}
+
+export interface PreregistrationContext {
+  /** Today in Asia/Jakarta, YYYY-MM-DD. */
+  today: string;
+  /** Public holidays and collective leave days. */
+  closedDays: ReadonlySet<string>;
+  destinations: readonly DestinationRules[];
+  regencyCodes: ReadonlySet<string>;
+}
+
+/** Form posts send "ya"/"tidak", "on", "true"; JSON sends booleans. Anything else stays as it is, so it fails. */
+function yesNo(value: unknown): unknown {
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string') return value;
+  const v = value.trim().toLowerCase();
+  if (['ya', 'yes', 'true', 'on', '1'].includes(v)) return true;
+  if (['tidak', 'no', 'false', '0'].includes(v)) return false;
+  return v === '' ? undefined : value;
+}
+
+/** An empty form field means "not answered". */
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+
+const required = (field: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? `${field}.required` : `${field}.invalid`) });
+
+function choice<T extends string>(field: string, options: readonly Option<T>[]) {
+  return z.preprocess(blankToUndefined, z.enum(values(options), required(field)));
+}
+
+const dateField = (field: string) =>
+  z.preprocess(blankToUndefined, z.string(required(field)).trim().refine(isRealDate, `${field}.format`));
+
+/** The fields one by one; cross-field rules come after, in `parsePreregistration`. */
+export const PreregistrationFieldsSchema = z.object({
+  /** Full name as written on the KTP. Example: "Siti Aminah". */
+  fullName: z.preprocess(
+    blankToUndefined,
+    z.string(required('fullName')).trim().max(100, 'fullName.tooLong').regex(/^[\p{L}\p{M} .,'`-]+$/u, 'fullName.chars'),
+  ),
+  /** The 16-digit NIK; spaces, dots and dashes are dropped. Example: "1804015708990001". */
+  nik: z.preprocess(
+    blankToUndefined,
+    z.string(required('nik')).transform((v, ctx) => {
+      const parsed = parseNik(v);
+      if (!parsed.ok) {
+        ctx.addIssue({ code: 'custom', message: `nik.${parsed.problem}` });
+        return z.NEVER;
+      }
+      return normalizeNik(v);
+    }),
+  ),
+  /** Birth date, YYYY-MM-DD. */
+  birthDate: dateField('birthDate'),
+  /** "L" (laki-laki) or "P" (perempuan), as on the KTP. */
+  sex: choice('sex', SEXES),
+  /** Indonesian mobile number for WhatsApp, normalised to +62. Example: "0812 3456 7890" → "+6281234567890". */
+  phone: z.preprocess(
+    blankToUndefined,
+    z.string(required('phone')).transform((v, ctx) => {
+      const normalized = normalizeIndonesianMobile(v);
+      if (!normalized) {
+        ctx.addIssue({ code: 'custom', message: 'phone.format' });
+        return z.NEVER;
+      }
+      return normalized;
+    }),
+  ),
+  /** Four-digit code of the regency or city on the KTP. Example: "1804". */
+  regency: z.preprocess(blankToUndefined, z.string(required('regency')).trim().regex(/^18\d{2}$/, 'regency.invalid')),
+  /** Address as on the KTP. */
+  address: z.preprocess(blankToUndefined, z.string(required('address')).trim().min(10, 'address.tooShort').max(300, 'address.tooLong')),
+  /** Last education completed. */
+  education: choice('education', EDUCATION_LEVELS),
+  /** Destination country slug (content/countries). Example: "korea-selatan". */
+  destinationCountry: z.preprocess(blankToUndefined, z.string(required('destinationCountry')).trim()),
+  /** Job sector code. */
+  jobSector: choice('jobSector', JOB_SECTORS),
+  /** Placement scheme, or "belum-tahu". */
+  scheme: choice('scheme', SCHEMES),
+  /** Whether the applicant already holds a passport. */
+  hasPassport: z.preprocess(yesNo, z.boolean(required('hasPassport'))),
+  /** Marital status. */
+  maritalStatus: choice('maritalStatus', MARITAL_STATUSES),
+  /** The day the applicant will visit the office, YYYY-MM-DD. */
+  visitDate: dateField('visitDate'),
+  /** Consent to processing under UU 27/2022; must be given. */
+  consent: z.preprocess(yesNo, z.literal(true, { error: 'consent.required' })),
+  /** The applicant confirms that a birth date or sex differing from the NIK is right. */
+  confirmNikMismatch: z.preprocess(yesNo, z.boolean().optional()),
+});
+
+export type PreregistrationInput = z.infer<typeof PreregistrationFieldsSchema>;
+
+/** A field error: a message code with the values it needs, and a link where one helps. */
+export interface FieldError {
+  code: string;
+  params?: Record<string, string>;
+  /** A site path the message points to (a notice). */
+  link?: string;
+  /** A warning the applicant may confirm rather than an error to fix. */
+  warning?: boolean;
+}
+export type FieldErrors = Partial<Record<PreregistrationField, FieldError>>;
+
+export type PreregistrationResult =
+  | { ok: true; data: PreregistrationInput; nikMismatch: ('sex' | 'birthDate')[] }
+  | { ok: false; errors: FieldErrors };
+
+/** The closing rule, if any, that refuses this job sector in this destination. */
+export function closedRule(destination: DestinationRules, jobSector: string) {
+  return destination.rules.find((r) => r.jobSectors.includes(jobSector) && (r.status === 'closed' || r.status === 'moratorium'));
+}
+
+/** Validates a submission: every field, then the rules across fields. Never throws on bad input. */
+export function parsePreregistration(input: unknown, ctx: PreregistrationContext): PreregistrationResult {
+  const errors: FieldErrors = {};
+  const parsed = PreregistrationFieldsSchema.safeParse(typeof input === 'object' && input !== null ? input : {});
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as PreregistrationField | undefined;
+      if (field && (PREREGISTRATION_FIELDS as readonly string[]).includes(field) && !errors[field]) errors[field] = { code: issue.message };
+    }
+  }
+  // Cross-field rules run on whatever fields are valid, so the applicant sees every problem at once.
+  const field = <K extends keyof PreregistrationInput>(key: K): PreregistrationInput[K] | undefined => {
+    if (parsed.success) return parsed.data[key];
+    const one = PreregistrationFieldsSchema.shape[key].safeParse((input as Record<string, unknown> | null)?.[key]);
+    return one.success ? (one.data as PreregistrationInput[K]) : undefined;
+  };
+
+  const regency = field('regency');
+  if (regency && !errors.regency && !ctx.regencyCodes.has(regency)) errors.regency = { code: 'regency.invalid' };
+
+  const destinationSlug = field('destinationCountry');
+  const destination = destinationSlug ? ctx.destinations.find((d) => d.slug === destinationSlug) : undefined;
+  if (destinationSlug && !destination && !errors.destinationCountry) errors.destinationCountry = { code: 'destinationCountry.invalid' };
+
+  const jobSector = field('jobSector');
+  if (destination && jobSector && !errors.jobSector) {
+    const rule = closedRule(destination, jobSector);
+    if (rule) {
+      errors.jobSector = {
+        code: `jobSector.${rule.status}`,
+        params: { country: destination.slug, sector: jobSector },
+        ...(rule.notice ? { link: `/pengumuman/#${rule.notice}` } : {}),
+      };
+    }
+  }
+
+  const visitDate = field('visitDate');
+  if (visitDate && !errors.visitDate) {
+    const problem = visitDayProblem(visitDate, ctx.today, ctx.closedDays);
+    if (problem) errors.visitDate = { code: `visitDate.${problem}`, params: { date: visitDate, last: visitWindow(ctx.today).last } };
+  }
+
+  const birthDate = field('birthDate');
+  if (birthDate && !errors.birthDate) {
+    if (birthDate >= ctx.today) errors.birthDate = { code: 'birthDate.future' };
+    else if (ageOn(birthDate, visitDate && !errors.visitDate ? visitDate : ctx.today) < MINIMUM_AGE) errors.birthDate = { code: 'birthDate.underage' };
+    else if (ageOn(birthDate, ctx.today) > 100) errors.birthDate = { code: 'birthDate.format' };
+  }
+
+  const nik = field('nik');
+  const sex = field('sex');
+  let nikMismatch: ('sex' | 'birthDate')[] = [];
+  if (nik && !errors.nik && sex && birthDate && !errors.birthDate) {
+    const info = parseNik(nik);
+    if (info.ok) nikMismatch = nikMismatches(info.info, { sex, birthDate });
+    if (nikMismatch.length > 0 && field('confirmNikMismatch') !== true) {
+      errors.nik = { code: 'nik.mismatch', params: { fields: nikMismatch.join(',') }, warning: true };
+    }
+  }
+
+  if (Object.keys(errors).length > 0 || !parsed.success) return { ok: false, errors };
+  return { ok: true, data: parsed.data, nikMismatch };
+}
+
+/** The status-check form: registration code and birth date. */
+export const StatusQuerySchema = z.object({
+  code: z.preprocess(blankToUndefined, z.string(required('code')).trim().max(40, 'code.invalid')),
+  birthDate: dateField('birthDate'),
+});

@@ -1,0 +1,125 @@
+/**
+ * POST /api/preregistrations. JSON clients get JSON (201, 422, 409, 400, 413, 415, 503); a plain form
+ * post walks the GOV.UK journey on server-rendered pages: form → check your answers → confirmation.
+ */
+import { randomBytes } from 'node:crypto';
+import { localizePath, t, type Lang } from '../../i18n/index.ts';
+import { parsePreregistration, type FieldErrors, type PreregistrationField } from '../../schemas/forms/preregistration.ts';
+import { errorList, formValues, preregistrationForm, reviewPage, type FormValues } from '../../views/preregistration.ts';
+import { html } from '../../lib/html.ts';
+import { ConfigError, loadConfig, type ServerConfig } from '../config.ts';
+import { htmlPage, json, methodNotAllowed, parseBody, redirect, requestLang, wantsHtml } from '../http.ts';
+import { checklistOf, confirmationToken, PreregistrationService, rulesContext, type CreatedAnswer } from '../preregistration-service.ts';
+import { StorageError } from '../preregistration-store.ts';
+import { fillShell, pageShell } from '../shell.ts';
+
+const unavailable = (lang: Lang) => ({ error: 'service-unavailable', message: t(lang, 'prereg.unavailable') });
+
+export function createdBody(answer: CreatedAnswer, lang: Lang, config: ServerConfig) {
+  return {
+    code: answer.code,
+    visitDate: answer.visitDate,
+    checklist: checklistOf(answer).map((item) => ({ id: item.id, when: item.when, text: item.text[lang], basis: item.basis, ...(item.note ? { note: item.note[lang] } : {}) })),
+    confirmationUrl: `${localizePath('/pra-daftar/bukti/', lang)}?t=${confirmationToken(config, answer, lang)}`,
+  };
+}
+
+export function errorMessages(errors: FieldErrors, lang: Lang): Record<string, string> {
+  return Object.fromEntries(errorList(lang, errors).map((e) => [e.field, e.link ? `${e.message} (${localizePath(e.link, lang)})` : e.message]));
+}
+
+async function page(request: Request, lang: Lang, status: number, title: string, content: string, error = false): Promise<Response> {
+  return htmlPage(status, fillShell(await pageShell(lang, request.url), lang, title, content, { error }));
+}
+
+async function availabilityOrNothing(service: PreregistrationService | undefined) {
+  try {
+    return service ? await service.availability() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function formPage(request: Request, lang: Lang, status: number, o: { values: FormValues; errors?: FieldErrors; notice?: string; service?: PreregistrationService; focus?: PreregistrationField }) {
+  const availability = await availabilityOrNothing(o.service);
+  const markup = preregistrationForm({ lang, values: o.values, errors: o.errors, availability, notice: o.notice });
+  const withFocus = o.focus ? markup.value.replace(new RegExp(`(<(?:input|select|textarea)[^>]*\\bid="${o.focus}")`), '$1 autofocus') : markup.value;
+  const error = Boolean(o.notice) || Object.keys(o.errors ?? {}).length > 0;
+  return page(request, lang, status, t(lang, 'prereg.title'), withFocus, error);
+}
+
+export async function handlePreregistrations(request: Request): Promise<Response> {
+  if (request.method !== 'POST') return methodNotAllowed(['POST']);
+  const body = await parseBody(request);
+  if (!body.ok) return body.response;
+  const lang = requestLang(request, body.data);
+  const asPage = wantsHtml(request, body.kind);
+
+  let config: ServerConfig | undefined;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+  }
+  const service = config ? new PreregistrationService(config) : undefined;
+
+  if (!asPage) {
+    if (!service || !config) return json(503, unavailable(lang));
+    const idempotencyKey = request.headers.get('idempotency-key')?.trim() || undefined;
+    if (idempotencyKey && idempotencyKey.length > 200) return json(400, { error: 'idempotency-key-too-long' });
+    try {
+      const result = await service.create(body.data, idempotencyKey);
+      switch (result.kind) {
+        case 'created':
+          return json(201, createdBody(result.answer, lang, config), result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
+        case 'invalid':
+          return json(422, { errors: errorMessages(result.errors, lang) });
+        case 'duplicate':
+          return json(409, { error: 'duplicate', message: t(lang, 'prereg.duplicate') });
+        case 'in-progress':
+          return json(409, { error: 'in-progress', message: t(lang, 'prereg.inProgress') });
+      }
+    } catch (error) {
+      if (error instanceof StorageError) return json(503, unavailable(lang));
+      throw error;
+    }
+  }
+
+  // A browser form post: never lose what was typed.
+  const values = formValues(body.data);
+  const action = typeof body.data.action === 'string' ? body.data.action : 'review';
+  if (action.startsWith('edit')) {
+    const field = action.slice('edit:'.length) as PreregistrationField;
+    return formPage(request, lang, 200, { values, service, focus: field });
+  }
+  if (!service || !config) return formPage(request, lang, 503, { values, notice: t(lang, 'prereg.unavailable') });
+
+  if (action !== 'confirm') {
+    const parsed = parsePreregistration(body.data, rulesContext(service.today()));
+    if (!parsed.ok) return formPage(request, lang, 422, { values, errors: parsed.errors, service });
+    const full = (await availabilityOrNothing(service))?.find((d) => d.date === parsed.data.visitDate && d.remaining === 0);
+    if (full) return formPage(request, lang, 422, { values, errors: { visitDate: { code: 'visitDate.full', params: { date: full.date } } }, service });
+    const idempotencyKey = randomBytes(18).toString('base64url');
+    return page(request, lang, 200, t(lang, 'prereg.reviewTitle'), reviewPage({ lang, values, idempotencyKey }).value);
+  }
+
+  try {
+    const key = typeof body.data.idempotencyKey === 'string' && body.data.idempotencyKey.length <= 200 ? body.data.idempotencyKey : undefined;
+    const result = await service.create(body.data, key);
+    switch (result.kind) {
+      case 'created':
+        return redirect(createdBody(result.answer, lang, config).confirmationUrl);
+      case 'invalid':
+        return formPage(request, lang, 422, { values, errors: result.errors, service });
+      case 'duplicate':
+      case 'in-progress': {
+        const message = t(lang, result.kind === 'duplicate' ? 'prereg.duplicate' : 'prereg.inProgress');
+        const content = html`<div class="box unc" role="alert"><p>${message}</p></div><p><a href="${localizePath('/pra-daftar/status/', lang)}">${t(lang, 'prereg.statusLink')}</a></p>`;
+        return page(request, lang, 409, t(lang, 'prereg.duplicateTitle'), content.value, true);
+      }
+    }
+  } catch (error) {
+    if (error instanceof StorageError) return formPage(request, lang, 503, { values, notice: t(lang, 'prereg.unavailable') });
+    throw error;
+  }
+}

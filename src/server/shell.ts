@@ -1,0 +1,45 @@
+/**
+ * Pages the functions answer with (a form re-rendered with errors, "check your answers", the
+ * confirmation) wear the site's own frame: the built page /pra-daftar/kerangka/ in the reader's
+ * language, with its header, styles, CSP meta tag and script. The function fetches it once per
+ * instance and fills in the title and content. If the frame cannot be fetched, a plain page with
+ * the same content is served instead, never an error.
+ */
+import { escapeHtml } from '../lib/html.ts';
+import { localizePath, t, type Lang } from '../i18n/index.ts';
+import { CONTENT_SLOT, TITLE_SLOT } from '../views/shell-slots.ts';
+
+const CACHE_MS = 5 * 60_000;
+
+const cache = new Map<string, { html: string; at: number }>();
+
+function plainShell(lang: Lang): string {
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${TITLE_SLOT} · ${t(lang, 'site.name')}</title></head><body><main id="main"><p><a href="${localizePath('/', lang)}">${t(lang, 'site.name')}</a></p><h1>${TITLE_SLOT}</h1>${CONTENT_SLOT}</main></body></html>`;
+}
+
+export async function pageShell(lang: Lang, requestUrl: string): Promise<string> {
+  const url = new URL(localizePath('/pra-daftar/kerangka/', lang), requestUrl).href;
+  const hit = cache.get(url);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.html;
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(3000) });
+    const text = await response.text();
+    if (response.ok && text.includes(CONTENT_SLOT) && text.includes(TITLE_SLOT)) {
+      cache.set(url, { html: text, at: Date.now() });
+      return text;
+    }
+  } catch {
+    // Fall through to the plain frame.
+  }
+  return plainShell(lang);
+}
+
+/** Puts a title and content into the frame; with errors the tab title starts with "Kesalahan: ". */
+export function fillShell(shell: string, lang: Lang, title: string, content: string, options: { error?: boolean } = {}): string {
+  const safeTitle = escapeHtml(title);
+  const prefix = options.error ? `${escapeHtml(t(lang, 'prereg.errorPrefix'))}: ` : '';
+  return shell
+    .replace(`<title>${TITLE_SLOT}`, `<title>${prefix}${safeTitle}`)
+    .replaceAll(TITLE_SLOT, safeTitle)
+    .replace(CONTENT_SLOT, () => content);
+}

@@ -3,4 +3,6 @@ import { handleConfirmation } from '../../src/server/handlers/preregistration-co
 
 export default (request: Request) => handleConfirmation(request);
 
-export const config: Config = { path: ['/pra-daftar/bukti/', '/en/pra-daftar/bukti/'] };
+// No trailing slash: a literal route matches the path with its trailing slash removed, so
+// '/pra-daftar/bukti/' would match nothing; '/pra-daftar/bukti' matches it with or without.
+export const config: Config = { path: ['/pra-daftar/bukti', '/en/pra-daftar/bukti'] };

@@ -17,6 +17,8 @@ import { PreregistrationStore, StorageError, type PreregistrationRecord, type Re
 export const LEASE_MS = 2 * 60_000;
 /** A NIK index entry whose record has not appeared after this long was left by a failed submission. */
 export const NIK_CLAIM_MS = 2 * 60_000;
+/** A pending idempotency claim this old belongs to a request that died. */
+export const IDEMPOTENCY_CLAIM_MS = 30_000;
 
 export function rulesContext(today: string): PreregistrationContext {
   return {
@@ -37,7 +39,8 @@ export type CreateResult =
   | { kind: 'created'; answer: CreatedAnswer; replayed: boolean }
   | { kind: 'invalid'; errors: FieldErrors }
   | { kind: 'duplicate' }
-  | { kind: 'in-progress' };
+  | { kind: 'in-progress' }
+  | { kind: 'key-reused' };
 
 export function checklistInputOf(data: PreregistrationInput): ChecklistInput {
   return {
@@ -73,6 +76,8 @@ const shuffle = <T>(items: T[]): T[] => {
 
 /** Days known to be full, with how long that holds (no lease on them can expire sooner). Saves re-reading 40 leases per refusal. */
 const fullDays = new Map<string, number>();
+/** Lease checks under way, shared by concurrent refusals for the same day. */
+const staleChecks = new Map<string, Promise<{ n: number; etag: string }[]>>();
 
 export class PreregistrationService {
   private readonly config: ServerConfig;
@@ -98,22 +103,28 @@ export class PreregistrationService {
 
     const key = keyedHash(this.config.secret, 'idempotency-key', idempotencyKey);
     const answerKey = subkey(this.config.secret, `idempotency-answer:${idempotencyKey}`);
-    for (let attempt = 0; attempt < 20; attempt++) {
+    // The key is bound to this request: the same key with other answers is refused, not replayed.
+    const fingerprint = keyedHash(this.config.secret, 'idempotency-key', `${idempotencyKey}|${JSON.stringify(parsed.data)}`);
+    for (let attempt = 0; ; attempt++) {
       const existing = await this.store.readIdempotent(key);
-      if (existing?.state === 'done') {
-        const answer = open(answerKey, existing.answer, key);
+      if (existing && existing.entry.fingerprint !== fingerprint) return { kind: 'key-reused' };
+      if (existing?.entry.state === 'done') {
+        const answer = open(answerKey, existing.entry.answer, key);
         if (answer) return { kind: 'created', answer: JSON.parse(answer) as CreatedAnswer, replayed: true };
         return { kind: 'in-progress' };
       }
-      if (!existing && (await this.store.claimIdempotent(key))) break;
-      if (attempt === 19) return { kind: 'in-progress' };
+      const now = this.clock().getTime();
+      // A claim whose request died (process ended, storage failed twice) is taken over after a while.
+      const abandoned = existing?.entry.state === 'pending' && now - existing.entry.at > IDEMPOTENCY_CLAIM_MS;
+      if ((!existing || abandoned) && (await this.store.claimIdempotent(key, fingerprint, now, abandoned ? existing.etag : undefined))) break;
+      if (attempt >= 20) return { kind: 'in-progress' };
       // The first request with this key is still running: wait for its answer.
       await new Promise((resolve) => setTimeout(resolve, 150));
     }
     try {
       const result = await this.book(parsed.data, today);
       if (result.kind === 'created') {
-        await this.store.completeIdempotent(key, seal(answerKey, JSON.stringify(result.answer), key)).catch(() => undefined);
+        await this.store.completeIdempotent(key, fingerprint, seal(answerKey, JSON.stringify(result.answer), key)).catch(() => undefined);
       } else {
         await this.store.releaseIdempotent(key).catch(() => undefined);
       }
@@ -134,7 +145,7 @@ export class PreregistrationService {
         slot = await this.claimSlot(data.visitDate, code);
         if (slot === undefined) {
           await this.store.deleteNikIndex(nikKey);
-          const next = await this.nextAvailableDays(data.visitDate, today, 3);
+          const next = await this.nextAvailableDays(data.visitDate, 3);
           return { kind: 'invalid', errors: { visitDate: { code: 'visitDate.full', params: { date: data.visitDate, next: next.join(',') } } } };
         }
         const record = await this.buildRecord(code, data, nikKey, today);
@@ -176,7 +187,6 @@ export class PreregistrationService {
   private async claimSlot(day: string, code: string): Promise<number | undefined> {
     const capacity = this.config.capacityPerDay;
     const now = this.clock().getTime();
-    if ((fullDays.get(`${day}|${capacity}`) ?? 0) > now) return undefined;
     for (let round = 0; round < 5; round++) {
       const taken = (await this.store.takenSlots(`slots/${day}/`)).get(day) ?? [];
       const used = new Set(taken.map((t) => t.n));
@@ -189,19 +199,39 @@ export class PreregistrationService {
       }
       if (free.length > 0) continue;
       // The day looks full. A lease whose record never appeared (a failed submission) is free again.
-      const leases = await Promise.all(taken.filter((t) => t.n <= capacity).map(async (t) => ({ t, slot: await this.store.readSlot(t.key) })));
-      let oldest = Infinity;
-      for (const { t, slot } of leases) {
-        if (!slot) continue;
-        oldest = Math.min(oldest, slot.lease.at);
-        if (now - slot.lease.at > LEASE_MS && !(await this.store.recordExists(slot.lease.code))) {
-          if (await this.store.takeSlot(day, t.n, { code, at: now }, slot.etag)) return t.n;
-        }
+      for (const stale of await this.staleLeases(day, taken.filter((t) => t.n <= capacity), now)) {
+        if (await this.store.takeSlot(day, stale.n, { code, at: now }, stale.etag)) return stale.n;
       }
-      fullDays.set(`${day}|${capacity}`, Math.min(now + 60_000, oldest + LEASE_MS));
       return undefined;
     }
     return undefined;
+  }
+
+  /**
+   * Slots of a full day whose lease expired without a record. One look per day at a time in this
+   * instance (concurrent refusals share it), remembered until a lease could next expire.
+   */
+  private staleLeases(day: string, taken: { n: number; key: string; etag: string }[], now: number): Promise<{ n: number; etag: string }[]> {
+    const cacheKey = `${day}|${this.config.capacityPerDay}`;
+    if ((fullDays.get(cacheKey) ?? 0) > now) return Promise.resolve([]);
+    let check = staleChecks.get(cacheKey);
+    if (!check) {
+      check = (async () => {
+        let oldest = Infinity;
+        const stale: { n: number; etag: string }[] = [];
+        for (const slot of taken) {
+          // The listing's ETag was read before the lease: if the lease changes now, the takeover is refused.
+          const lease = await this.store.readLease(slot.key);
+          if (!lease) continue;
+          oldest = Math.min(oldest, lease.at);
+          if (now - lease.at > LEASE_MS && !(await this.store.recordExists(lease.code))) stale.push({ n: slot.n, etag: slot.etag });
+        }
+        if (stale.length === 0) fullDays.set(cacheKey, Math.min(now + 60_000, oldest + LEASE_MS));
+        return stale;
+      })().finally(() => staleChecks.delete(cacheKey));
+      staleChecks.set(cacheKey, check);
+    }
+    return check;
   }
 
   private async buildRecord(code: string, data: PreregistrationInput, nikKey: string, today: string): Promise<PreregistrationRecord> {
@@ -243,10 +273,9 @@ export class PreregistrationService {
     }));
   }
 
-  private async nextAvailableDays(after: string, today: string, count: number): Promise<string[]> {
+  private async nextAvailableDays(after: string, count: number): Promise<string[]> {
     const closed = new Set(formData.closedDays);
     const days = (await this.availability()).filter((d) => d.remaining > 0 && d.date > after && isOfficeDay(d.date, closed));
-    void today;
     return days.slice(0, count).map((d) => d.date);
   }
 }

@@ -45,6 +45,9 @@ export interface SlotLease {
   at: number;
 }
 
+/** An idempotency key's state. The fingerprint ties the key to the request it was first used with. */
+export type IdempotencyEntry = { state: 'pending'; fingerprint: string; at: number } | { state: 'done'; fingerprint: string; answer: string };
+
 /** Blobs could not be reached or refused a write. The handler answers 503. */
 export class StorageError extends Error {
   constructor(operation: string, options?: { cause?: unknown }) {
@@ -58,6 +61,17 @@ async function attempt<T>(operation: string, run: () => Promise<T>): Promise<T> 
   } catch (cause) {
     throw new StorageError(operation, { cause });
   }
+}
+
+/**
+ * A conditional write (onlyIfNew / onlyIfMatch). @netlify/blobs 11 reports any answer other than
+ * 412 to a conditional write as success, even a 500: a write that really happened always carries
+ * the new ETag, so a "success" without one is a failure.
+ */
+async function conditional(operation: string, run: () => Promise<{ modified: boolean; etag?: string }>): Promise<boolean> {
+  const result = await attempt(operation, run);
+  if (result.modified && !result.etag) throw new StorageError(operation);
+  return result.modified;
 }
 
 export function openStore(): Store {
@@ -74,11 +88,27 @@ export class PreregistrationStore {
     this.store = store;
   }
 
+  /**
+   * A JSON entry with the ETag a conditional update needs. Netlify Blobs sends the ETag with the
+   * entry; the local development server does not, so its listing supplies it, read before the
+   * entry: should the entry change in between, the update with the older ETag is refused, never
+   * applied to data it did not see.
+   */
+  private async readWithEtag<T>(operation: string, key: string): Promise<{ data: T; etag: string } | undefined> {
+    const entry = await attempt(operation, () => this.store.getWithMetadata(key, { type: 'json' }));
+    if (!entry) return undefined;
+    if (entry.etag) return { data: entry.data as T, etag: entry.etag };
+    const listed = await attempt(operation, () => this.store.list({ prefix: key }));
+    const etag = listed.blobs.find((b) => b.key === key)?.etag;
+    const again = await attempt(operation, () => this.store.get(key, { type: 'json' }));
+    if (!etag || again === null) return undefined;
+    return { data: again as T, etag };
+  }
+
   // ---- records
   async createRecord(record: PreregistrationRecord): Promise<boolean> {
     const metadata: RecordMetadata = { visitDate: record.visitDate, regency: record.regency, destination: record.destination, status: record.status, createdDay: record.createdDay };
-    const result = await attempt('create record', () => this.store.setJSON(`records/${record.code}`, record, { onlyIfNew: true, metadata }));
-    return result.modified;
+    return conditional('create record', () => this.store.setJSON(`records/${record.code}`, record, { onlyIfNew: true, metadata }));
   }
 
   async getRecord(code: string): Promise<PreregistrationRecord | undefined> {
@@ -92,18 +122,15 @@ export class PreregistrationStore {
 
   // ---- NIK index
   async readNikIndex(nikKey: string): Promise<{ code: string; at: number; etag: string } | undefined> {
-    const entry = await attempt('read NIK index', () => this.store.getWithMetadata(`nik/${nikKey}`, { type: 'json' }));
-    if (!entry || !entry.etag) return undefined;
-    const data = entry.data as { code: string; at: number };
-    return { code: data.code, at: data.at, etag: entry.etag };
+    const entry = await this.readWithEtag<{ code: string; at: number }>('read NIK index', `nik/${nikKey}`);
+    return entry && { code: entry.data.code, at: entry.data.at, etag: entry.etag };
   }
 
   /** Points the NIK at a record: only if no entry exists, or only if the entry is still the one read (etag). */
   async writeNikIndex(nikKey: string, code: string, replacing: string | undefined, at: number): Promise<boolean> {
-    const result = await attempt('write NIK index', () =>
+    return conditional('write NIK index', () =>
       this.store.setJSON(`nik/${nikKey}`, { code, at }, replacing ? { onlyIfMatch: replacing } : { onlyIfNew: true }),
     );
-    return result.modified;
   }
 
   async deleteNikIndex(nikKey: string): Promise<void> {
@@ -125,16 +152,15 @@ export class PreregistrationStore {
     return byDay;
   }
 
-  async readSlot(key: string): Promise<{ lease: SlotLease; etag: string } | undefined> {
-    const entry = await attempt('read slot', () => this.store.getWithMetadata(key, { type: 'json' }));
-    if (!entry || !entry.etag) return undefined;
-    return { lease: entry.data as SlotLease, etag: entry.etag };
+  /** A slot's lease, without its ETag (the listing has it). */
+  async readLease(key: string): Promise<SlotLease | undefined> {
+    const data = await attempt('read slot', () => this.store.get(key, { type: 'json' }));
+    return (data ?? undefined) as SlotLease | undefined;
   }
 
   /** Takes slot n of a day if it is free; or, given the etag of a stale lease, takes it over. */
   async takeSlot(day: string, n: number, lease: SlotLease, replacing?: string): Promise<boolean> {
-    const result = await attempt('take slot', () => this.store.setJSON(slotKey(day, n), lease, replacing ? { onlyIfMatch: replacing } : { onlyIfNew: true }));
-    return result.modified;
+    return conditional('take slot', () => this.store.setJSON(slotKey(day, n), lease, replacing ? { onlyIfMatch: replacing } : { onlyIfNew: true }));
   }
 
   async releaseSlot(day: string, n: number): Promise<void> {
@@ -142,18 +168,21 @@ export class PreregistrationStore {
   }
 
   // ---- idempotency
-  async readIdempotent(key: string): Promise<{ state: 'pending' } | { state: 'done'; answer: string } | undefined> {
-    const data = await attempt('read idempotency key', () => this.store.get(`idempotency/${key}`, { type: 'json' }));
-    return (data ?? undefined) as { state: 'pending' } | { state: 'done'; answer: string } | undefined;
+  /** The answer stored under a key: pending while the first request runs, then done. */
+  async readIdempotent(key: string): Promise<{ entry: IdempotencyEntry; etag: string } | undefined> {
+    const found = await this.readWithEtag<IdempotencyEntry>('read idempotency key', `idempotency/${key}`);
+    return found && { entry: found.data, etag: found.etag };
   }
 
-  async claimIdempotent(key: string): Promise<boolean> {
-    const result = await attempt('claim idempotency key', () => this.store.setJSON(`idempotency/${key}`, { state: 'pending' }, { onlyIfNew: true }));
-    return result.modified;
+  /** Claims a key for a request; with the etag of an abandoned claim, takes it over. */
+  async claimIdempotent(key: string, fingerprint: string, at: number, replacing?: string): Promise<boolean> {
+    const entry: IdempotencyEntry = { state: 'pending', fingerprint, at };
+    return conditional('claim idempotency key', () => this.store.setJSON(`idempotency/${key}`, entry, replacing ? { onlyIfMatch: replacing } : { onlyIfNew: true }));
   }
 
-  async completeIdempotent(key: string, answer: string): Promise<void> {
-    await attempt('store idempotent answer', () => this.store.setJSON(`idempotency/${key}`, { state: 'done', answer }));
+  async completeIdempotent(key: string, fingerprint: string, answer: string): Promise<void> {
+    const entry: IdempotencyEntry = { state: 'done', fingerprint, answer };
+    await attempt('store idempotent answer', () => this.store.setJSON(`idempotency/${key}`, entry));
   }
 
   async releaseIdempotent(key: string): Promise<void> {

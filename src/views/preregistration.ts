@@ -8,6 +8,7 @@ import { localizePath, t, type Lang, type UiKey } from '../i18n/index.ts';
 import { formErrorMessage } from '../i18n/form-errors.ts';
 import { formData } from '../generated/form-data.ts';
 import type { ChecklistItem } from '../lib/checklist.ts';
+import { isRealDate } from '../lib/office-days.ts';
 import { PREREGISTRATION_FIELDS, type FieldErrors, type PreregistrationField } from '../schemas/forms/preregistration.ts';
 import { EDUCATION_LEVELS, JOB_SECTORS, MARITAL_STATUSES, SCHEMES, SEXES, type Option } from '../schemas/forms/preregistration-fields.ts';
 import { checkbox, errorSummary, radios, select, textField, type FieldState } from './form-parts.ts';
@@ -63,11 +64,17 @@ export function preregistrationForm(o: FormRenderOptions): Html {
     ? select({
         lang, name: 'visitDate', label: tr(lang, 'prereg.visitDate'), hint: tr(lang, 'prereg.visitDate.hint'), value: values.visitDate, state: state('visitDate'),
         placeholder: tr(lang, 'prereg.choose'),
-        options: o.availability.map((d) => ({
-          value: d.date,
-          label: `${longDay(d.date, lang)} (${d.remaining > 0 ? `${d.remaining} ${tr(lang, 'prereg.visitDate.places')}` : tr(lang, 'prereg.visitDate.full')})`,
-          disabled: d.remaining === 0 && values.visitDate !== d.date,
-        })),
+        options: [
+          // A day chosen earlier that is no longer open stays shown and selected: nothing typed is lost.
+          ...(values.visitDate && !o.availability.some((d) => d.date === values.visitDate)
+            ? [{ value: values.visitDate, label: `${isRealDate(values.visitDate) ? longDay(values.visitDate, lang) : values.visitDate} (${tr(lang, 'prereg.visitDate.unavailable')})` }]
+            : []),
+          ...o.availability.map((d) => ({
+            value: d.date,
+            label: `${longDay(d.date, lang)} (${d.remaining > 0 ? `${d.remaining} ${tr(lang, 'prereg.visitDate.places')}` : tr(lang, 'prereg.visitDate.full')})`,
+            disabled: d.remaining === 0 && values.visitDate !== d.date,
+          })),
+        ],
       })
     : textField({ lang, name: 'visitDate', label: tr(lang, 'prereg.visitDate'), hint: tr(lang, 'prereg.visitDate.hint'), value: values.visitDate, state: state('visitDate'), type: 'date', width: 'medium' });
 
@@ -111,7 +118,7 @@ export function answerText(lang: Lang, field: PreregistrationField, value: strin
     }
     case 'destinationCountry': return formData.destinations.find((d) => d.slug === value)?.name[lang] ?? value ?? '';
     case 'birthDate':
-    case 'visitDate': return value ? longDay(value, lang) : '';
+    case 'visitDate': return value && isRealDate(value) ? longDay(value, lang) : value ?? '';
     case 'consent': return tr(lang, 'prereg.yes');
     default: return value ?? '';
   }

@@ -2,11 +2,13 @@
  * `npm run bench`: the figures the project steers by. Nothing here is asserted; tests never time.
  *  1. Page weight: gzip bytes a first visit transfers per page type (everything Chromium fetches).
  *  2. Build: time per page and peak memory, with the content multiplied to at least 1,000 pages in a
- *     temporary copy of the project.
+ *     temporary copy of the project, against a bare Astro + MDX site of the same size.
+ *  3. Functions: pre-registrations per second through the local server, against a baseline function
+ *     that only writes one blob of the same size, with p50 and p99 latency.
  * Targets (from the issue): a guide page under 14 KB in total and under a third of Starlight's ~22 KB
  * (HTML 6, CSS 12, JS 4); build time per page at most half of Starlight's ~13 ms at 1,000 pages.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -14,6 +16,8 @@ import { spawn } from 'node:child_process';
 import { launchBrowser } from '../support/browser.ts';
 import { copyProject, projectRoot } from '../support/project-copy.ts';
 import { serveSite } from '../../src/cli/serve.ts';
+import { testKeys } from '../support/keys.ts';
+import { applicant, nikFor, openDays } from '../support/applicants.ts';
 
 const STARLIGHT = { guideKb: 22, msPerPage: 13 };
 const results: Record<string, unknown> = { date: new Date().toISOString() };
@@ -194,9 +198,70 @@ async function buildAtScale() {
   };
 }
 
+// ---------------------------------------------------------------- function throughput
+/** Sends `count` requests with `concurrency` in flight; returns requests per second and latency percentiles. */
+async function load(count: number, concurrency: number, send: (i: number) => Promise<Response>, expect: number) {
+  const latencies: number[] = [];
+  let next = 0;
+  let wrong = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < count) {
+        const i = next++;
+        const t0 = performance.now();
+        const response = await send(i);
+        await response.arrayBuffer();
+        latencies.push(performance.now() - t0);
+        if (response.status !== expect) wrong++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - start) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!;
+  return { perSecond: count / seconds, p50: pct(50), p99: pct(99), wrong };
+}
+
+async function functionThroughput() {
+  const copy = copyProject('ltsa-bench-fn-');
+  const keys = await testKeys({ capacity: 1000 });
+  try {
+    cpSync(join(projectRoot, 'test/bench/baseline-function.mts'), join(copy.dir, 'netlify/functions/bench-baseline.mts'));
+    symlinkSync(join(projectRoot, 'dist'), join(copy.dir, 'dist'), 'dir');
+    const site = await serveSite({ root: copy.dir, port: 0, quiet: true, env: keys.env });
+    try {
+      const days = openDays();
+      const submissions = 400;
+      const concurrency = 8;
+      const bodies = Array.from({ length: submissions }, (_, i) => {
+        const birthDate = '1998-03-14';
+        return JSON.stringify(applicant({ birthDate, sex: 'L', nik: nikFor(birthDate, 'L', 5000 + i), visitDate: days[i % days.length]! }));
+      });
+      const size = bodies[0]!.length;
+      // Warm both paths (bundling, first Blobs connection) before measuring.
+      await load(10, 2, (i) => fetch(`${site.url}/api/bench-baseline?size=1200`, { method: 'POST', body: bodies[i]! }), 201);
+      const warm = applicant({ birthDate: '1997-01-02', sex: 'L', nik: nikFor('1997-01-02', 'L', 9000), visitDate: days[0]! });
+      await fetch(`${site.url}/api/preregistrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(warm) });
+      const prereg = await load(submissions, concurrency, (i) => fetch(`${site.url}/api/preregistrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[i]! }), 201);
+      const baseline = await load(submissions, concurrency, (i) => fetch(`${site.url}/api/bench-baseline?size=1200`, { method: 'POST', body: bodies[i]! }), 201);
+      console.log(`\nFunction throughput (${submissions} requests, ${concurrency} in flight, local server, request body ${size} bytes)`);
+      console.log(`  pre-registration  ${prereg.perSecond.toFixed(1).padStart(7)} req/s  p50 ${prereg.p50.toFixed(1)} ms  p99 ${prereg.p99.toFixed(1)} ms${prereg.wrong ? `  (${prereg.wrong} not 201)` : ''}`);
+      console.log(`  baseline (1 blob) ${baseline.perSecond.toFixed(1).padStart(7)} req/s  p50 ${baseline.p50.toFixed(1)} ms  p99 ${baseline.p99.toFixed(1)} ms${baseline.wrong ? `  (${baseline.wrong} not 201)` : ''}`);
+      console.log(`  ratio             ${(prereg.perSecond / baseline.perSecond).toFixed(2)} of the baseline's throughput`);
+      results.functions = { submissions, concurrency, prereg, baseline, ratio: prereg.perSecond / baseline.perSecond };
+    } finally {
+      await site.close();
+    }
+  } finally {
+    copy.remove();
+  }
+}
+
 const only = process.argv.slice(2);
 if (only.length === 0 || only.includes('weight')) await pageWeights();
 if (only.length === 0 || only.includes('build')) await buildAtScale();
+if (only.length === 0 || only.includes('functions')) await functionThroughput();
 mkdirSync(join(projectRoot, 'bench-results'), { recursive: true });
 writeFileSync(join(projectRoot, 'bench-results/latest.json'), JSON.stringify(results, null, 2));
 console.log('\nWritten to bench-results/latest.json');

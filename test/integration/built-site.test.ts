@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { builtPages, distDir, sitemapPaths } from '../support/built-site.ts';
 
 const pages = builtPages();
-const reading = pages.filter((p) => !/^\/(en\/)?cari\/$/.test(p.path) && p.path !== '/404/');
+const isSearch = (path: string) => /^\/(en\/)?cari\/$/.test(path);
+/** Pages with a form and its script; the frame functions fill is not a page for readers at all. */
+const isForm = (path: string) => /^\/(en\/)?pra-daftar\/(status\/|kerangka\/)?$/.test(path);
+const isFrame = (path: string) => /^\/(en\/)?pra-daftar\/kerangka\/$/.test(path);
+/** Reading pages: facts with a review date and sources. */
+const reading = pages.filter((p) => !isSearch(p.path) && p.path !== '/404/' && !/pra-daftar\/(status|kerangka)\/$/.test(p.path));
 
 describe('every built page', () => {
   it('covers both languages with the same paths', () => {
@@ -19,7 +24,7 @@ describe('every built page', () => {
   });
 
   it('loads no JavaScript on reading pages (structured data is not script)', () => {
-    for (const page of reading) {
+    for (const page of reading.filter((p) => !isForm(p.path))) {
       const scripts = page.dom.querySelectorAll('script').filter((s) => s.getAttribute('type') !== 'application/ld+json');
       expect(scripts.length, page.path).toBe(0);
       expect(page.html, page.path).not.toMatch(/\son[a-z]+=["']/i);
@@ -52,7 +57,7 @@ describe('every built page', () => {
       expect(page.dom.querySelector('title')?.text.length, page.path).toBeGreaterThan(5);
       expect(page.dom.querySelector('meta[name="description"]')?.getAttribute('content')?.length, page.path).toBeGreaterThan(20);
       expect(page.dom.querySelectorAll('h1').length, page.path).toBe(1);
-      if (page.path === '/404/') continue;
+      if (page.path === '/404/' || isFrame(page.path)) continue;
       expect(page.dom.querySelector('link[rel="canonical"]')?.getAttribute('href'), page.path).toMatch(new RegExp(`${page.path}$`));
       const alternates = page.dom.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => l.getAttribute('hreflang'));
       expect(alternates, page.path).toEqual(['id', 'en', 'x-default']);
@@ -127,6 +132,7 @@ describe('feeds and crawler files', () => {
     const listed = new Set(sitemapPaths());
     for (const page of reading) expect(listed.has(page.path), page.path).toBe(true);
     expect(listed.has('/404/')).toBe(false);
+    expect(listed.has('/pra-daftar/kerangka/')).toBe(false);
   });
 
   it('publishes an RSS feed of the notices per language, newest first', () => {

@@ -9,6 +9,7 @@ import { parse } from 'smol-toml';
 import { projectRoot } from '../support/project-copy.ts';
 import { assertBuilt } from '../support/built-site.ts';
 import { serveSite, type LocalSite } from '../../src/cli/serve.ts';
+import { SECURITY_HEADERS } from '../../src/server/http.ts';
 
 interface HeaderRule {
   for: string;
@@ -42,6 +43,12 @@ describe('netlify.toml', () => {
     expect(all['Referrer-Policy']).toBe('no-referrer');
     expect(all['Permissions-Policy']).toMatch(/camera=\(\).*geolocation=\(\).*microphone=\(\)/);
     expect(all['X-Frame-Options']).toBe('DENY');
+  });
+
+  it('gives function answers the same protections, and never lets them be cached', () => {
+    // netlify.toml header rules apply to static files only; functions set these themselves.
+    for (const [name, value] of Object.entries(all)) expect(SECURITY_HEADERS[name], name).toBe(value);
+    expect(SECURITY_HEADERS['Cache-Control']).toBe('no-store');
   });
 
   it('caches hashed assets for a year and revalidates pages', () => {

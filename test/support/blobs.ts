@@ -19,10 +19,28 @@ export interface LocalBlobs {
   resume(): Promise<void>;
 }
 
+/**
+ * The local server checks If-None-Match / If-Match and then writes, with awaits in between, so two
+ * concurrent conditional writes to one key can both succeed. Netlify Blobs does not allow that, and
+ * the pre-registration rules (one NIK, N places a day, one answer per idempotency key) rely on it:
+ * writes are made one at a time here so the local server keeps the same promise.
+ */
+function serializeWrites(server: BlobsServer): BlobsServer {
+  const target = server as unknown as { put(request: unknown): Promise<Response> };
+  const put = target.put.bind(server);
+  let queue: Promise<unknown> = Promise.resolve();
+  target.put = (request) => {
+    const run = queue.then(() => put(request));
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  return server;
+}
+
 export async function startBlobs(): Promise<LocalBlobs> {
   const directory = mkdtempSync(join(tmpdir(), 'ltsa-blobs-'));
   const token = 'test-token';
-  let server = new BlobsServer({ directory, token });
+  let server = serializeWrites(new BlobsServer({ directory, token }));
   let { port } = await server.start();
   const context = () => {
     const url = `http://localhost:${port}`;
@@ -45,7 +63,7 @@ export async function startBlobs(): Promise<LocalBlobs> {
       await server.stop();
     },
     async resume() {
-      server = new BlobsServer({ directory, token, port });
+      server = serializeWrites(new BlobsServer({ directory, token, port }));
       ({ port } = await server.start());
       url = context();
     },

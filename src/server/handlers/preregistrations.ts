@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { localizePath, t, type Lang } from '../../i18n/index.ts';
-import { parsePreregistration, type FieldErrors, type PreregistrationField } from '../../schemas/forms/preregistration.ts';
+import { parsePreregistration, PREREGISTRATION_FIELDS, type FieldErrors, type PreregistrationField } from '../../schemas/forms/preregistration.ts';
 import { errorList, formValues, preregistrationForm, reviewPage, type FormValues } from '../../views/preregistration.ts';
 import { html } from '../../lib/html.ts';
 import { ConfigError, loadConfig, type ServerConfig } from '../config.ts';
@@ -13,7 +13,7 @@ import { checklistOf, confirmationToken, PreregistrationService, rulesContext, t
 import { StorageError } from '../preregistration-store.ts';
 import { fillShell, pageShell } from '../shell.ts';
 
-const unavailable = (lang: Lang) => ({ error: 'service-unavailable', message: t(lang, 'prereg.unavailable') });
+const unavailable = (lang: Lang) => ({ error: 'service-unavailable', message: t(lang, 'prereg.unavailableApi') });
 
 export function createdBody(answer: CreatedAnswer, lang: Lang, config: ServerConfig) {
   return {
@@ -78,6 +78,8 @@ export async function handlePreregistrations(request: Request): Promise<Response
           return json(409, { error: 'duplicate', message: t(lang, 'prereg.duplicate') });
         case 'in-progress':
           return json(409, { error: 'in-progress', message: t(lang, 'prereg.inProgress') });
+        case 'key-reused':
+          return json(422, { error: 'idempotency-key-reused', message: t(lang, 'prereg.keyReused') });
       }
     } catch (error) {
       if (error instanceof StorageError) return json(503, unavailable(lang));
@@ -89,7 +91,9 @@ export async function handlePreregistrations(request: Request): Promise<Response
   const values = formValues(body.data);
   const action = typeof body.data.action === 'string' ? body.data.action : 'review';
   if (action.startsWith('edit')) {
-    const field = action.slice('edit:'.length) as PreregistrationField;
+    // The target comes from the request and goes into a pattern: only a known field name is used.
+    const target = action.slice('edit:'.length);
+    const field = (PREREGISTRATION_FIELDS as readonly string[]).includes(target) ? (target as PreregistrationField) : undefined;
     return formPage(request, lang, 200, { values, service, focus: field });
   }
   if (!service || !config) return formPage(request, lang, 503, { values, notice: t(lang, 'prereg.unavailable') });
@@ -112,8 +116,9 @@ export async function handlePreregistrations(request: Request): Promise<Response
       case 'invalid':
         return formPage(request, lang, 422, { values, errors: result.errors, service });
       case 'duplicate':
-      case 'in-progress': {
-        const message = t(lang, result.kind === 'duplicate' ? 'prereg.duplicate' : 'prereg.inProgress');
+      case 'in-progress':
+      case 'key-reused': {
+        const message = t(lang, result.kind === 'duplicate' ? 'prereg.duplicate' : result.kind === 'in-progress' ? 'prereg.inProgress' : 'prereg.keyReused');
         const content = html`<div class="box unc" role="alert"><p>${message}</p></div><p><a href="${localizePath('/pra-daftar/status/', lang)}">${t(lang, 'prereg.statusLink')}</a></p>`;
         return page(request, lang, 409, t(lang, 'prereg.duplicateTitle'), content.value, true);
       }

@@ -117,7 +117,8 @@ describe('without JavaScript', () => {
 
 describe('print', () => {
   it('prints a guide without the menu, with every step and the address of external links', async () => {
-    const page = await open(guidePaths[0]!);
+    const page = await open(guidePaths.find((p) => !p.startsWith('/en/'))!);
+    expect(await page.getByRole('navigation', { name: 'Menu utama' }).isVisible()).toBe(true);
     await page.emulateMedia({ media: 'print' });
     expect(await page.getByRole('navigation', { name: 'Menu utama' }).isVisible()).toBe(false);
     expect(await page.locator('#langkah-1').isVisible()).toBe(true);

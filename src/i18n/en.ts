@@ -129,7 +129,7 @@ export const en: Record<UiKey, string> = {
   'selfcheck.resultRisk':
     'You ticked a warning sign. Do not pay anything and do not hand over original documents. Ask the manpower office (Disnaker), or contact one of the complaint numbers below.',
   'selfcheck.printHint': 'If even one box is ticked, do not go on before you ask the manpower office (Disnaker).',
-  'prereg.title': 'Pre-register before you visit the LTSA',
+  'prereg.title': 'Pre-register before your office visit',
   'prereg.nav': 'Pre-register',
   'prereg.description': 'Pre-register online before you visit the LTSA PMI Lampung office: choose a visit day, get a code and your document checklist. Free.',
   'prereg.formTitle': 'Your details',
@@ -145,7 +145,7 @@ export const en: Record<UiKey, string> = {
   'prereg.birthDate.hint': 'As on your ID card. For example: 2000-08-17 (year-month-day).',
   'prereg.sex': 'Sex',
   'prereg.phone': 'Mobile number (WhatsApp)',
-  'prereg.phone.hint': 'For example: 0812 3456 7890. We only use it for this registration.',
+  'prereg.phone.hint': 'An Indonesian mobile number starting with 08 or +62. We only use it for this registration.',
   'prereg.regency': 'Regency or city on your ID card',
   'prereg.regency.choose': 'Choose a regency or city',
   'prereg.address': 'Address on your ID card',

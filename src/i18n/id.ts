@@ -136,7 +136,7 @@ export const id = {
     'Anda mencentang tanda bahaya. Jangan bayar apa pun dan jangan serahkan dokumen asli. Tanyakan ke Disnaker, atau hubungi salah satu nomor pengaduan di bawah.',
   'selfcheck.printHint':
     'Jika ada satu saja yang dicentang, jangan lanjutkan sebelum bertanya ke Disnaker.',
-  'prereg.title': 'Daftar awal sebelum datang ke LTSA',
+  'prereg.title': 'Daftar awal sebelum datang ke kantor',
   'prereg.nav': 'Daftar awal',
   'prereg.description': 'Daftar awal secara online sebelum datang ke kantor LTSA PMI Lampung: pilih hari kunjungan, dapatkan kode dan daftar dokumen Anda. Gratis.',
   'prereg.formTitle': 'Isi data Anda',
@@ -152,7 +152,7 @@ export const id = {
   'prereg.birthDate.hint': 'Sesuai KTP. Contoh: 2000-08-17 (tahun-bulan-tanggal).',
   'prereg.sex': 'Jenis kelamin',
   'prereg.phone': 'Nomor HP (WhatsApp)',
-  'prereg.phone.hint': 'Contoh: 0812 3456 7890. Kami hanya memakainya untuk urusan pendaftaran ini.',
+  'prereg.phone.hint': 'Nomor HP Indonesia yang diawali 08 atau +62. Kami hanya memakainya untuk urusan pendaftaran ini.',
   'prereg.regency': 'Kabupaten/kota sesuai KTP',
   'prereg.regency.choose': 'Pilih kabupaten/kota',
   'prereg.address': 'Alamat sesuai KTP',

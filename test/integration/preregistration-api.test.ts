@@ -309,8 +309,8 @@ describe('validation: 422 with a message per field', () => {
   it('a phone number that is not an Indonesian mobile is refused', async () => {
     for (const phone of ['12345', '021 555 1234', '+1 415 555 0100', '0812']) {
       await expectFieldError({ ...applicant(), phone }, 'phone', {
-        id: 'Masukkan nomor HP Indonesia, misalnya 0812 3456 7890',
-        en: 'Enter an Indonesian mobile number, like 0812 3456 7890',
+        id: 'Masukkan nomor HP Indonesia yang diawali 08 atau +62, dengan 10 sampai 13 angka',
+        en: 'Enter an Indonesian mobile number starting with 08 or +62, with 10 to 13 digits',
       });
     }
   });

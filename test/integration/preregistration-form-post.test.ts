@@ -125,12 +125,12 @@ describe('a form with errors', () => {
     expect(page.status).toBe(422);
 
     const title = page.root.querySelector('title')!.text;
-    expect(title.startsWith('Kesalahan: Daftar awal sebelum datang ke LTSA')).toBe(true);
-    expect(page.root.querySelector('h1')!.text).toBe('Daftar awal sebelum datang ke LTSA');
+    expect(title.startsWith('Kesalahan: Daftar awal sebelum datang ke kantor')).toBe(true);
+    expect(page.root.querySelector('h1')!.text).toBe('Daftar awal sebelum datang ke kantor');
 
     const expected: [string, string][] = [
       ['nik', 'NIK hanya boleh berisi angka'],
-      ['phone', 'Masukkan nomor HP Indonesia, misalnya 0812 3456 7890'],
+      ['phone', 'Masukkan nomor HP Indonesia yang diawali 08 atau +62, dengan 10 sampai 13 angka'],
       ['address', 'Alamat terlalu pendek. Tulis jalan atau dusun, RT/RW, desa/kelurahan dan kecamatan'],
       ['consent', 'Centang persetujuan jika Anda setuju data Anda diproses. Tanpa persetujuan, kami tidak bisa menerima pendaftaran'],
     ];
@@ -305,7 +305,7 @@ describe('check your answers, then confirm', () => {
     const hidden = await review(a);
     const page = await post({ ...hidden, action: 'edit:address' });
     expect(page.status).toBe(200);
-    expect(page.root.querySelector('title')!.text.startsWith('Daftar awal sebelum datang ke LTSA')).toBe(true);
+    expect(page.root.querySelector('title')!.text.startsWith('Daftar awal sebelum datang ke kantor')).toBe(true);
     expect(page.root.querySelectorAll('[role=alert]')).toHaveLength(0);
     const focused = page.root.querySelectorAll('[autofocus]');
     expect(focused.map((e) => `${e.tagName.toLowerCase()}#${e.id}`)).toEqual(['textarea#address']);
@@ -330,7 +330,7 @@ describe('the English journey (lang=en)', () => {
     const a = applicant();
     const withError = await post({ ...a, consent: undefined, lang: 'en', action: 'review' });
     expect(withError.status).toBe(422);
-    expect(withError.root.querySelector('title')!.text.startsWith('Error: Pre-register before you visit the LTSA')).toBe(true);
+    expect(withError.root.querySelector('title')!.text.startsWith('Error: Pre-register before your office visit')).toBe(true);
     expect(withError.root.querySelector('[role=alert] h2')!.text).toBe('There is a problem');
     expect(withError.root.querySelector('#consent-error')!.text).toBe(
       'Error: Tick the consent box if you agree to your data being processed. Without consent we cannot accept the registration',

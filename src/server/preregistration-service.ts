@@ -168,6 +168,8 @@ export class PreregistrationService {
   /** Points the NIK at this code unless another active pre-registration holds it. */
   private async holdNik(nikKey: string, code: string, today: string): Promise<boolean> {
     const claim = { code, at: this.clock().getTime() };
+    // Most NIKs are new: try to create the entry first, and read only when one exists.
+    if (await this.store.writeNikIndex(nikKey, claim.code, undefined, claim.at)) return true;
     for (let attempt = 0; attempt < 3; attempt++) {
       const existing = await this.store.readNikIndex(nikKey);
       if (!existing) {
@@ -187,6 +189,11 @@ export class PreregistrationService {
   private async claimSlot(day: string, code: string): Promise<number | undefined> {
     const capacity = this.config.capacityPerDay;
     const now = this.clock().getTime();
+    // While a day has room, a random place is usually free: one write, no listing.
+    if ((fullDays.get(`${day}|${capacity}`) ?? 0) <= now) {
+      const guess = 1 + Math.floor(Math.random() * capacity);
+      if (await this.store.takeSlot(day, guess, { code, at: now })) return guess;
+    }
     for (let round = 0; round < 5; round++) {
       const taken = (await this.store.takenSlots(`slots/${day}/`)).get(day) ?? [];
       const used = new Set(taken.map((t) => t.n));

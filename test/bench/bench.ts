@@ -18,6 +18,9 @@ import { copyProject, projectRoot } from '../support/project-copy.ts';
 import { serveSite } from '../../src/cli/serve.ts';
 import { testKeys } from '../support/keys.ts';
 import { applicant, nikFor, openDays } from '../support/applicants.ts';
+import { startBlobs } from '../support/blobs.ts';
+import { getStore } from '@netlify/blobs';
+import { handlePreregistrations } from '../../src/server/handlers/preregistrations.ts';
 
 const STARLIGHT = { guideKb: 22, msPerPage: 13 };
 const results: Record<string, unknown> = { date: new Date().toISOString() };
@@ -249,6 +252,7 @@ async function functionThroughput() {
       console.log(`  pre-registration  ${prereg.perSecond.toFixed(1).padStart(7)} req/s  p50 ${prereg.p50.toFixed(1)} ms  p99 ${prereg.p99.toFixed(1)} ms${prereg.wrong ? `  (${prereg.wrong} not 201)` : ''}`);
       console.log(`  baseline (1 blob) ${baseline.perSecond.toFixed(1).padStart(7)} req/s  p50 ${baseline.p50.toFixed(1)} ms  p99 ${baseline.p99.toFixed(1)} ms${baseline.wrong ? `  (${baseline.wrong} not 201)` : ''}`);
       console.log(`  ratio             ${(prereg.perSecond / baseline.perSecond).toFixed(2)} of the baseline's throughput`);
+      console.log('  (@netlify/dev starts a fresh worker for every invocation, so these absolute figures are the emulator\'s.)');
       results.functions = { submissions, concurrency, prereg, baseline, ratio: prereg.perSecond / baseline.perSecond };
     } finally {
       await site.close();
@@ -258,10 +262,41 @@ async function functionThroughput() {
   }
 }
 
+/** The same comparison with the handler called in this process against a real local Blobs server: the cost of our own code. */
+async function handlerThroughput() {
+  const blobs = await startBlobs();
+  const keys = await testKeys({ capacity: 1000 });
+  Object.assign(process.env, keys.env);
+  try {
+    const days = openDays();
+    const submissions = 1000;
+    const concurrency = 8;
+    const bodies = Array.from({ length: submissions }, (_, i) => JSON.stringify(applicant({ birthDate: '1996-05-20', sex: 'P', nik: nikFor('1996-05-20', 'P', 100 + i), visitDate: days[i % days.length]! })));
+    const store = getStore({ name: 'bench-baseline', consistency: 'strong' });
+    const record = 'x'.repeat(1200);
+    const baselineHandler = async () => {
+      await store.set(`baseline/${Math.random().toString(36).slice(2)}`, record);
+      return new Response(null, { status: 201 });
+    };
+    const request = (i: number) => new Request('http://localhost/api/preregistrations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[i]! });
+    await load(20, 4, (i) => handlePreregistrations(new Request('http://localhost/api/preregistrations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(applicant({ visitDate: days[0]!, nik: nikFor('1990-01-01', 'P', 9000 + i), birthDate: '1990-01-01' })) })), 201);
+    const prereg = await load(submissions, concurrency, (i) => handlePreregistrations(request(i)), 201);
+    const baseline = await load(submissions, concurrency, () => baselineHandler(), 201);
+    console.log(`\nHandler throughput in process (${submissions} requests, ${concurrency} in flight, real local Blobs server)`);
+    console.log(`  pre-registration  ${prereg.perSecond.toFixed(1).padStart(7)} req/s  p50 ${prereg.p50.toFixed(1)} ms  p99 ${prereg.p99.toFixed(1)} ms${prereg.wrong ? `  (${prereg.wrong} not 201)` : ''}`);
+    console.log(`  baseline (1 blob) ${baseline.perSecond.toFixed(1).padStart(7)} req/s  p50 ${baseline.p50.toFixed(1)} ms  p99 ${baseline.p99.toFixed(1)} ms`);
+    console.log(`  ratio             ${(prereg.perSecond / baseline.perSecond).toFixed(2)} of the baseline's throughput`);
+    results.handlers = { submissions, concurrency, prereg, baseline, ratio: prereg.perSecond / baseline.perSecond };
+  } finally {
+    await blobs.stop();
+  }
+}
+
 const only = process.argv.slice(2);
 if (only.length === 0 || only.includes('weight')) await pageWeights();
 if (only.length === 0 || only.includes('build')) await buildAtScale();
 if (only.length === 0 || only.includes('functions')) await functionThroughput();
+if (only.length === 0 || only.includes('functions') || only.includes('handlers')) await handlerThroughput();
 mkdirSync(join(projectRoot, 'bench-results'), { recursive: true });
 writeFileSync(join(projectRoot, 'bench-results/latest.json'), JSON.stringify(results, null, 2));
 console.log('\nWritten to bench-results/latest.json');

@@ -17,8 +17,17 @@ function plainShell(lang: Lang): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${TITLE_SLOT} · ${t(lang, 'site.name')}</title></head><body><main id="main"><p><a href="${localizePath('/', lang)}">${t(lang, 'site.name')}</a></p><h1>${TITLE_SLOT}</h1>${CONTENT_SLOT}</main></body></html>`;
 }
 
+/**
+ * The site's own address: Netlify's URL variable when set, so a forged Host header can never make
+ * the function fetch its frame from somewhere else; the request's origin for local runs.
+ */
+function siteOrigin(requestUrl: string): string {
+  const netlify = (globalThis as { Netlify?: { env: { get(n: string): string | undefined } } }).Netlify;
+  return netlify?.env.get('URL') ?? process.env.URL ?? new URL(requestUrl).origin;
+}
+
 export async function pageShell(lang: Lang, requestUrl: string): Promise<string> {
-  const url = new URL(localizePath('/pra-daftar/kerangka/', lang), requestUrl).href;
+  const url = new URL(localizePath('/pra-daftar/kerangka/', lang), siteOrigin(requestUrl)).href;
   const hit = cache.get(url);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.html;
   try {

@@ -48,6 +48,8 @@ export interface FormRenderOptions {
   availability?: { date: string; remaining: number }[] | undefined;
   /** A message above the form (storage fault), already in the page language. */
   notice?: string | undefined;
+  /** The field to put the cursor in (after "Change" on the check-your-answers page). */
+  focus?: PreregistrationField | undefined;
 }
 
 export function preregistrationForm(o: FormRenderOptions): Html {
@@ -58,11 +60,12 @@ export function preregistrationForm(o: FormRenderOptions): Html {
     const e = list.find((x) => x.field === field);
     return { error: e?.message, errorLink: e?.link ? { href: localizePath(e.link, lang), label: lang === 'id' ? 'Baca pengumumannya' : 'Read the notice' } : undefined };
   };
-  const first = list[0]?.field;
+  // The props every field shares; `focus` puts the cursor in the field a "Change" link chose.
+  const common = (name: PreregistrationField) => ({ lang, name, value: values[name], state: state(name), autofocus: o.focus === name });
   const nikWarning = o.errors?.nik?.code === 'nik.mismatch' || values.confirmNikMismatch === 'ya';
   const visitDate = o.availability
     ? select({
-        lang, name: 'visitDate', label: tr(lang, 'prereg.visitDate'), hint: tr(lang, 'prereg.visitDate.hint'), value: values.visitDate, state: state('visitDate'),
+        ...common('visitDate'), label: tr(lang, 'prereg.visitDate'), hint: tr(lang, 'prereg.visitDate.hint'),
         placeholder: tr(lang, 'prereg.choose'),
         options: [
           // A day chosen earlier that is no longer open stays shown and selected: nothing typed is lost.
@@ -76,26 +79,26 @@ export function preregistrationForm(o: FormRenderOptions): Html {
           })),
         ],
       })
-    : textField({ lang, name: 'visitDate', label: tr(lang, 'prereg.visitDate'), hint: tr(lang, 'prereg.visitDate.hint'), value: values.visitDate, state: state('visitDate'), type: 'date', width: 'medium' });
+    : textField({ ...common('visitDate'), label: tr(lang, 'prereg.visitDate'), hint: tr(lang, 'prereg.visitDate.hint'), type: 'date', width: 'medium' });
 
   return html`<form method="post" action="/api/preregistrations" novalidate id="prereg" class="form" data-lang="${lang}">
 ${o.notice ? html`<div class="err-summary" role="alert" tabindex="-1" autofocus><h2>${tr(lang, 'prereg.unavailableTitle')}</h2><p>${o.notice}</p></div>` : errorSummary(lang, list)}
 <input type="hidden" name="lang" value="${lang}">
 <p>${tr(lang, 'prereg.required')}</p>
-${textField({ lang, name: 'fullName', label: tr(lang, 'prereg.fullName'), hint: tr(lang, 'prereg.fullName.hint'), value: values.fullName, state: state('fullName'), autocomplete: 'name', autofocus: first === 'fullName' && !o.notice })}
-${textField({ lang, name: 'nik', label: tr(lang, 'prereg.nik'), hint: tr(lang, 'prereg.nik.hint'), value: values.nik, state: state('nik'), inputmode: 'numeric', autocomplete: 'off', width: 'medium' })}
+${textField({ ...common('fullName'), label: tr(lang, 'prereg.fullName'), hint: tr(lang, 'prereg.fullName.hint'), autocomplete: 'name' })}
+${textField({ ...common('nik'), label: tr(lang, 'prereg.nik'), hint: tr(lang, 'prereg.nik.hint'), inputmode: 'numeric', autocomplete: 'off', width: 'medium' })}
 ${nikWarning ? checkbox({ lang, name: 'confirmNikMismatch', label: tr(lang, 'prereg.nikConfirm'), checked: values.confirmNikMismatch === 'ya' }) : ''}
-${textField({ lang, name: 'birthDate', label: tr(lang, 'prereg.birthDate'), hint: tr(lang, 'prereg.birthDate.hint'), value: values.birthDate, state: state('birthDate'), type: 'date', autocomplete: 'bday', width: 'medium' })}
-${radios({ lang, name: 'sex', label: tr(lang, 'prereg.sex'), value: values.sex, state: state('sex'), options: labelled(lang, SEXES) })}
-${textField({ lang, name: 'phone', label: tr(lang, 'prereg.phone'), hint: tr(lang, 'prereg.phone.hint'), value: values.phone, state: state('phone'), type: 'tel', inputmode: 'tel', autocomplete: 'tel', width: 'medium' })}
-${select({ lang, name: 'regency', label: tr(lang, 'prereg.regency'), value: values.regency, state: state('regency'), placeholder: tr(lang, 'prereg.regency.choose'), options: formData.regencies.map((r) => ({ value: r.code, label: `${r.kind === 'kota' ? 'Kota ' : 'Kabupaten '}${r.name}` })) })}
-${textField({ lang, name: 'address', label: tr(lang, 'prereg.address'), hint: tr(lang, 'prereg.address.hint'), value: values.address, state: state('address'), autocomplete: 'street-address', multiline: true })}
-${select({ lang, name: 'education', label: tr(lang, 'prereg.education'), value: values.education, state: state('education'), placeholder: tr(lang, 'prereg.choose'), options: labelled(lang, EDUCATION_LEVELS) })}
-${select({ lang, name: 'destinationCountry', label: tr(lang, 'prereg.destinationCountry'), value: values.destinationCountry, state: state('destinationCountry'), placeholder: tr(lang, 'prereg.choose'), options: formData.destinations.map((d) => ({ value: d.slug, label: d.name[lang] })) })}
-${radios({ lang, name: 'jobSector', label: tr(lang, 'prereg.jobSector'), value: values.jobSector, state: state('jobSector'), options: labelled(lang, JOB_SECTORS) })}
-${radios({ lang, name: 'scheme', label: tr(lang, 'prereg.scheme'), hint: tr(lang, 'prereg.scheme.hint'), value: values.scheme, state: state('scheme'), options: labelled(lang, SCHEMES) })}
-${radios({ lang, name: 'hasPassport', label: tr(lang, 'prereg.hasPassport'), value: values.hasPassport, state: state('hasPassport'), options: [{ value: 'ya', label: tr(lang, 'prereg.yes') }, { value: 'tidak', label: tr(lang, 'prereg.no') }] })}
-${radios({ lang, name: 'maritalStatus', label: tr(lang, 'prereg.maritalStatus'), value: values.maritalStatus, state: state('maritalStatus'), options: labelled(lang, MARITAL_STATUSES) })}
+${textField({ ...common('birthDate'), label: tr(lang, 'prereg.birthDate'), hint: tr(lang, 'prereg.birthDate.hint'), type: 'date', autocomplete: 'bday', width: 'medium' })}
+${radios({ ...common('sex'), label: tr(lang, 'prereg.sex'), options: labelled(lang, SEXES) })}
+${textField({ ...common('phone'), label: tr(lang, 'prereg.phone'), hint: tr(lang, 'prereg.phone.hint'), type: 'tel', inputmode: 'tel', autocomplete: 'tel', width: 'medium' })}
+${select({ ...common('regency'), label: tr(lang, 'prereg.regency'), placeholder: tr(lang, 'prereg.regency.choose'), options: formData.regencies.map((r) => ({ value: r.code, label: `${r.kind === 'kota' ? 'Kota ' : 'Kabupaten '}${r.name}` })) })}
+${textField({ ...common('address'), label: tr(lang, 'prereg.address'), hint: tr(lang, 'prereg.address.hint'), autocomplete: 'street-address', multiline: true })}
+${select({ ...common('education'), label: tr(lang, 'prereg.education'), placeholder: tr(lang, 'prereg.choose'), options: labelled(lang, EDUCATION_LEVELS) })}
+${select({ ...common('destinationCountry'), label: tr(lang, 'prereg.destinationCountry'), placeholder: tr(lang, 'prereg.choose'), options: formData.destinations.map((d) => ({ value: d.slug, label: d.name[lang] })) })}
+${radios({ ...common('jobSector'), label: tr(lang, 'prereg.jobSector'), options: labelled(lang, JOB_SECTORS) })}
+${radios({ ...common('scheme'), label: tr(lang, 'prereg.scheme'), hint: tr(lang, 'prereg.scheme.hint'), options: labelled(lang, SCHEMES) })}
+${radios({ ...common('hasPassport'), label: tr(lang, 'prereg.hasPassport'), options: [{ value: 'ya', label: tr(lang, 'prereg.yes') }, { value: 'tidak', label: tr(lang, 'prereg.no') }] })}
+${radios({ ...common('maritalStatus'), label: tr(lang, 'prereg.maritalStatus'), options: labelled(lang, MARITAL_STATUSES) })}
 ${visitDate}
 ${checkbox({ lang, name: 'consent', label: html`${tr(lang, 'prereg.consent')} <a href="${localizePath('/privasi/', lang)}">${tr(lang, 'prereg.consent.link')}</a>`, checked: values.consent === 'ya' || values.consent === 'true', state: state('consent') })}
 <button type="submit" name="action" value="review">${tr(lang, 'prereg.continue')}</button>

@@ -42,10 +42,9 @@ async function availabilityOrNothing(service: PreregistrationService | undefined
 
 async function formPage(request: Request, lang: Lang, status: number, o: { values: FormValues; errors?: FieldErrors; notice?: string; service?: PreregistrationService; focus?: PreregistrationField }) {
   const availability = await availabilityOrNothing(o.service);
-  const markup = preregistrationForm({ lang, values: o.values, errors: o.errors, availability, notice: o.notice });
-  const withFocus = o.focus ? markup.value.replace(new RegExp(`(<(?:input|select|textarea)[^>]*\\bid="${o.focus}")`), '$1 autofocus') : markup.value;
+  const markup = preregistrationForm({ lang, values: o.values, errors: o.errors, availability, notice: o.notice, focus: o.focus });
   const error = Boolean(o.notice) || Object.keys(o.errors ?? {}).length > 0;
-  return page(request, lang, status, t(lang, 'prereg.title'), withFocus, error);
+  return page(request, lang, status, t(lang, 'prereg.title'), markup.value, error);
 }
 
 export async function handlePreregistrations(request: Request): Promise<Response> {
@@ -91,7 +90,7 @@ export async function handlePreregistrations(request: Request): Promise<Response
   const values = formValues(body.data);
   const action = typeof body.data.action === 'string' ? body.data.action : 'review';
   if (action.startsWith('edit')) {
-    // The target comes from the request and goes into a pattern: only a known field name is used.
+    // Only a known field name is taken from the request.
     const target = action.slice('edit:'.length);
     const field = (PREREGISTRATION_FIELDS as readonly string[]).includes(target) ? (target as PreregistrationField) : undefined;
     return formPage(request, lang, 200, { values, service, focus: field });

@@ -26,18 +26,22 @@ function errorLine(lang: Lang, name: string, state: FieldState): Html {
 
 const hintLine = (name: string, hint: string | undefined) => (hint ? html`<p class="hint" id="${name}-hint">${hint}</p>` : '');
 
-export interface InputOptions {
+/** What every field has: a label, an optional hint, the value sent, and its error if any. */
+interface FieldOptions {
   lang: Lang;
   name: string;
   label: string;
   hint?: string | undefined;
   value?: string | undefined;
   state?: FieldState;
+  autofocus?: boolean;
+}
+
+export interface InputOptions extends FieldOptions {
   type?: 'text' | 'tel' | 'date';
   autocomplete?: string;
   inputmode?: 'numeric' | 'tel' | 'text';
   width?: 'short' | 'medium' | 'full';
-  autofocus?: boolean;
   min?: string | undefined;
   max?: string | undefined;
   multiline?: boolean;
@@ -53,15 +57,8 @@ export function textField(o: InputOptions): Html {
   return html`<div class="field${state.error ? ' has-err' : ''}"><label for="${o.name}">${o.label}</label>${hintLine(o.name, o.hint)}${errorLine(o.lang, o.name, state)}${control}</div>`;
 }
 
-export interface ChoiceOptions {
-  lang: Lang;
-  name: string;
-  label: string;
-  hint?: string | undefined;
-  value?: string | undefined;
-  state?: FieldState;
+export interface ChoiceOptions extends FieldOptions {
   options: readonly { value: string; label: string; disabled?: boolean }[];
-  autofocus?: boolean;
 }
 
 export function radios(o: ChoiceOptions): Html {

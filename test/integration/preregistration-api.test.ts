@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startBlobs, type LocalBlobs } from '../support/blobs.ts';
+import { startBlobs, storedKeys as storedKeysIn, type LocalBlobs } from '../support/blobs.ts';
 import { testKeys, useKeys, type TestKeys } from '../support/keys.ts';
 import { applicant, asForm, closedDays, nikFor, openDays, type Applicant } from '../support/applicants.ts';
 import { handlePreregistrations } from '../../src/server/handlers/preregistrations.ts';
@@ -74,14 +74,7 @@ async function days(): Promise<{ capacity: number; days: { date: string; remaini
 
 const remainingOn = async (day: string) => (await days()).days.find((d) => d.date === day)?.remaining;
 
-/** Stored keys under a prefix of the pre-registration store, read from the Blobs server's files. */
-function storedKeys(prefix: string): string[] {
-  const marker = `/entries/ltsa-test/site:${PREREGISTRATION_STORE}/`;
-  return blobs
-    .files()
-    .map((f) => f.path.split(marker)[1])
-    .filter((key): key is string => key !== undefined && key.startsWith(prefix));
-}
+const storedKeys = (prefix: string) => storedKeysIn(blobs, PREREGISTRATION_STORE, prefix);
 
 /** The same count through the Blobs API's own listing. */
 async function listedRecords(): Promise<number> {

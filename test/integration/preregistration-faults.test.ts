@@ -4,7 +4,8 @@
  * can register as soon as storage works again.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startBlobs, type LocalBlobs } from '../support/blobs.ts';
+import { startBlobs, storedKeys, type LocalBlobs } from '../support/blobs.ts';
+import { PREREGISTRATION_STORE } from '../../src/server/preregistration-store.ts';
 import { faultyProxy, type FaultyProxy } from '../support/faulty-proxy.ts';
 import { testKeys, useKeys } from '../support/keys.ts';
 import { applicant } from '../support/applicants.ts';
@@ -31,9 +32,7 @@ const post = (body: unknown, lang = 'id') =>
   handlePreregistrations(new Request('http://localhost/api/preregistrations', { method: 'POST', headers: { 'content-type': 'application/json', 'accept-language': lang }, body: JSON.stringify(body) }));
 
 /** Keys in the store, by kind (records, nik, slots, idempotency). */
-function stored(kind: string): string[] {
-  return blobs.files().map((f) => f.path).filter((p) => p.includes(`${kind}/`) || p.includes(`${kind}%2F`) || p.includes(encodeURIComponent(`${kind}/`)));
-}
+const stored = (kind: string) => storedKeys(blobs, PREREGISTRATION_STORE, `${kind}/`);
 
 describe('a storage fault during a submission', () => {
   it.each([

@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, type HTMLElement } from 'node-html-parser';
-import { startBlobs, type LocalBlobs } from '../support/blobs.ts';
+import { startBlobs, storedKeys as storedKeysIn, type LocalBlobs } from '../support/blobs.ts';
 import { testKeys, useKeys } from '../support/keys.ts';
 import { applicant, asForm, type Applicant } from '../support/applicants.ts';
 import { handlePreregistrations } from '../../src/server/handlers/preregistrations.ts';
@@ -90,13 +90,7 @@ function shownValues(root: HTMLElement): Record<string, string | undefined> {
 /** A submitted applicant as its form fields' strings. */
 const asStrings = (a: Partial<Applicant>) => Object.fromEntries(new URLSearchParams(asForm(a)).entries());
 
-function storedKeys(prefix: string): string[] {
-  const marker = `/entries/ltsa-test/site:${PREREGISTRATION_STORE}/`;
-  return blobs
-    .files()
-    .map((f) => f.path.split(marker)[1])
-    .filter((key): key is string => key !== undefined && key.startsWith(prefix));
-}
+const storedKeys = (prefix: string) => storedKeysIn(blobs, PREREGISTRATION_STORE, prefix);
 
 const longDay = (day: string, lang: 'id' | 'en') =>
   new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));

@@ -73,3 +73,12 @@ export async function startBlobs(): Promise<LocalBlobs> {
     },
   };
 }
+
+/** Keys stored under a prefix of one store, read from the Blobs server's files. */
+export function storedKeys(blobs: LocalBlobs, store: string, prefix: string): string[] {
+  const marker = `/entries/ltsa-test/site:${store}/`;
+  return blobs
+    .files()
+    .map((f) => f.path.split(marker)[1])
+    .filter((key): key is string => key !== undefined && key.startsWith(prefix));
+}

@@ -3,7 +3,7 @@
  * instruction that says how to fix the problem. The schema gives codes; this gives sentences.
  */
 import type { Lang } from './index.ts';
-import type { DestinationRules, FieldError } from '../schemas/forms/preregistration.ts';
+import { closedRule, type DestinationRules, type FieldError } from '../schemas/forms/preregistration.ts';
 import { JOB_SECTORS } from '../schemas/forms/preregistration-fields.ts';
 import { formatDate } from '../lib/dates.ts';
 
@@ -19,8 +19,11 @@ const sector = (code: string | undefined, lang: Lang) => {
   const label = JOB_SECTORS.find((s) => s.value === code)?.label[lang] ?? code ?? '';
   return label.replace(/\s*\(.*\)$/, '').toLowerCase();
 };
-const basis = (p: Record<string, string>, x: MessageContext) =>
-  x.destinations.find((d) => d.slug === p.country)?.rules.find((r) => r.jobSectors.includes(p.sector ?? ''))?.basis[x.lang] ?? '';
+/** Why the destination is closed for the sector: the same rule the schema applied. */
+const basis = (p: Record<string, string>, x: MessageContext) => {
+  const destination = x.destinations.find((d) => d.slug === p.country);
+  return (destination && closedRule(destination, p.sector ?? '')?.basis[x.lang]) ?? '';
+};
 
 const messages: Record<Lang, Record<string, Message>> = {
   id: {

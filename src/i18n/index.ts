@@ -14,11 +14,6 @@ export function t(lang: Lang, key: UiKey): string {
   return strings[lang][key];
 }
 
-/** A translator bound to one language, for templates. */
-export function useTranslations(lang: Lang) {
-  return (key: UiKey) => t(lang, key);
-}
-
 export function isLang(value: unknown): value is Lang {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }

@@ -48,3 +48,10 @@ describe('locale paths', () => {
     expect(otherLang('en')).toBe('id');
   });
 });
+
+describe('form error messages', () => {
+  it('has every message in both languages', async () => {
+    const { FORM_ERROR_CODES, FORM_ERROR_CODES_EN } = await import('../../src/i18n/form-errors.ts');
+    expect([...FORM_ERROR_CODES_EN].sort()).toEqual([...FORM_ERROR_CODES].sort());
+  });
+});

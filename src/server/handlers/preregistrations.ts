@@ -40,8 +40,13 @@ async function availabilityOrNothing(service: PreregistrationService | undefined
   }
 }
 
-async function formPage(request: Request, lang: Lang, status: number, o: { values: FormValues; errors?: FieldErrors; notice?: string; service?: PreregistrationService; focus?: PreregistrationField }) {
-  const availability = await availabilityOrNothing(o.service);
+async function formPage(
+  request: Request,
+  lang: Lang,
+  status: number,
+  o: { values: FormValues; errors?: FieldErrors; notice?: string; service?: PreregistrationService; focus?: PreregistrationField; availability?: Awaited<ReturnType<typeof availabilityOrNothing>> },
+) {
+  const availability = o.availability ?? (await availabilityOrNothing(o.service));
   const markup = preregistrationForm({ lang, values: o.values, errors: o.errors, availability, notice: o.notice, focus: o.focus });
   const error = Boolean(o.notice) || Object.keys(o.errors ?? {}).length > 0;
   return page(request, lang, status, t(lang, 'prereg.title'), markup.value, error);
@@ -100,8 +105,9 @@ export async function handlePreregistrations(request: Request): Promise<Response
   if (action !== 'confirm') {
     const parsed = parsePreregistration(body.data, rulesContext(service.today()));
     if (!parsed.ok) return formPage(request, lang, 422, { values, errors: parsed.errors, service });
-    const full = (await availabilityOrNothing(service))?.find((d) => d.date === parsed.data.visitDate && d.remaining === 0);
-    if (full) return formPage(request, lang, 422, { values, errors: { visitDate: { code: 'visitDate.full', params: { date: full.date } } }, service });
+    const availability = await availabilityOrNothing(service);
+    const full = availability?.find((d) => d.date === parsed.data.visitDate && d.remaining === 0);
+    if (full) return formPage(request, lang, 422, { values, errors: { visitDate: { code: 'visitDate.full', params: { date: full.date } } }, availability });
     const idempotencyKey = randomBytes(18).toString('base64url');
     return page(request, lang, 200, t(lang, 'prereg.reviewTitle'), reviewPage({ lang, values, idempotencyKey }).value);
   }

@@ -13,6 +13,14 @@ export function openDays(): string[] {
 }
 
 let serial = 0;
+// Phones differ per applicant (one number may hold at most 3 active pre-registrations) and per run.
+let phoneSerial = Math.floor(Math.random() * 40_000_000);
+
+/** A new Indonesian mobile number, written as people type it: "0812 3456 7890". */
+export function phoneFor(n = ++phoneSerial): string {
+  const digits = String(10_000_000 + (n % 89_999_999)).padStart(8, '0');
+  return `0812 ${digits.slice(0, 4)} ${digits.slice(4)}`;
+}
 
 /** A NIK for a birth date and sex: province 18, regency 04, district 01, then DDMMYY (+40 for women) and a serial. */
 export function nikFor(birthDate: string, sex: 'L' | 'P', n = ++serial): string {
@@ -40,7 +48,7 @@ export interface Applicant {
   confirmNikMismatch?: boolean;
 }
 
-/** A complete, valid applicant; each call gets a new NIK. */
+/** A complete, valid applicant; each call gets a new NIK and a new phone number. */
 export function applicant(overrides: Partial<Applicant> = {}): Applicant {
   const birthDate = overrides.birthDate ?? '1999-08-17';
   const sex = overrides.sex ?? 'P';
@@ -49,7 +57,7 @@ export function applicant(overrides: Partial<Applicant> = {}): Applicant {
     nik: nikFor(birthDate, sex),
     birthDate,
     sex,
-    phone: '0812 3456 7890',
+    phone: phoneFor(),
     regency: '1804',
     address: 'Dusun 2 RT 01 RW 02, Desa Sukadana, Kecamatan Sukadana',
     education: 'sma',

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { HolidaySchema, OfficeSchema, RegencySchema } from '../schemas/content/data.ts';
+import { HolidaysFileSchema, OfficeSchema, RegencySchema } from '../schemas/content/data.ts';
+import { holidayCoverageWarning, jakartaToday } from '../lib/office-days.ts';
 import { CountrySchema } from '../schemas/content/country.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,7 +37,7 @@ function frontmatter(path: string): unknown {
 
 export function buildFormData() {
   const regencies = validate(z.array(RegencySchema), readYaml('content/data/regencies.yaml'), 'content/data/regencies.yaml');
-  const holidays = validate(z.array(HolidaySchema), readYaml('content/data/holidays.yaml'), 'content/data/holidays.yaml');
+  const holidays = validate(HolidaysFileSchema, readYaml('content/data/holidays.yaml'), 'content/data/holidays.yaml');
   const [office] = validate(z.array(OfficeSchema).length(1), readYaml('content/data/office.yaml'), 'content/data/office.yaml');
   const noticeIds = new Set(readdirSync(join(root, 'content/notices')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, '')));
 
@@ -76,7 +77,9 @@ export function buildFormData() {
   return {
     regencies: regencies.map((r) => ({ code: r.id, name: r.name, kind: r.kind })),
     /** Days the office is closed besides weekends. */
-    closedDays: holidays.map((h) => h.id).sort(),
+    closedDays: holidays.days.map((h) => h.id).sort(),
+    /** Years whose holidays are all in closedDays: no visit day is offered in any other year. */
+    holidayYears: [...holidays.covers].sort((a, b) => a - b),
     capacityPerDay: office!.capacityPerDay,
     office: { name: office!.name, address: office!.address, addressConfirmed: office!.addressConfirmed, hours: office!.hours, hoursConfirmed: office!.hoursConfirmed },
     destinations: destinations.map(({ order: _order, ...d }) => d),
@@ -94,4 +97,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       `export const formData = ${JSON.stringify(data, null, 2)} as const;\n`,
   );
   console.log(`src/generated/form-data.ts: ${data.destinations.length} destinations, ${data.regencies.length} regencies, ${data.closedDays.length} closed days`);
+  // A warning only: the build must not fail because of the date it runs on.
+  const warning = holidayCoverageWarning(jakartaToday(), data.holidayYears);
+  if (warning) console.warn(`Warning: ${warning}`);
 }

@@ -49,12 +49,15 @@ const messages: Record<Lang, Record<string, Message>> = {
     'phone.required': 'Masukkan nomor HP (WhatsApp)',
     'phone.invalid': 'Masukkan nomor HP (WhatsApp)',
     'phone.format': 'Masukkan nomor HP Indonesia yang diawali 08 atau +62, dengan 10 sampai 13 angka',
+    'phone.tooMany': (p) =>
+      `Nomor HP ini sudah dipakai untuk ${p.limit ?? '3'} pendaftaran awal yang masih aktif. Pakai nomor HP lain yang bisa kami hubungi, misalnya nomor keluarga atau tetangga`,
     'regency.required': 'Pilih kabupaten/kota sesuai KTP',
     'regency.invalid': 'Pilih kabupaten/kota di Provinsi Lampung dari daftar',
     'address.required': 'Masukkan alamat sesuai KTP',
     'address.invalid': 'Masukkan alamat sesuai KTP',
     'address.tooShort': 'Alamat terlalu pendek. Tulis jalan atau dusun, RT/RW, desa/kelurahan dan kecamatan',
     'address.tooLong': 'Alamat harus 300 huruf atau kurang',
+    'address.chars': 'Alamat tidak boleh berisi tanda < atau > atau karakter khusus. Tulis alamat dengan huruf, angka dan tanda baca biasa',
     'education.required': 'Pilih pendidikan terakhir',
     'education.invalid': 'Pilih pendidikan terakhir dari daftar',
     'destinationCountry.required': 'Pilih negara tujuan',
@@ -76,6 +79,10 @@ const messages: Record<Lang, Record<string, Message>> = {
     'visitDate.format': 'Hari kunjungan harus tanggal yang benar, misalnya 2026-12-01',
     'visitDate.too-soon': 'Hari kunjungan paling cepat besok',
     'visitDate.too-far': (p) => `Hari kunjungan paling lambat ${day(p.last, 'id')}`,
+    'visitDate.not-covered': (p) =>
+      p.lastBookable
+        ? `Hari kunjungan pada tahun ${p.year} belum bisa dipilih karena daftar hari libur ${p.year} belum pasti. Pilih hari sampai ${day(p.lastBookable, 'id')}`
+        : `Hari kunjungan pada tahun ${p.year} belum bisa dipilih karena daftar hari libur ${p.year} belum pasti. Coba daftar lagi nanti, atau tanyakan ke Disnaker kabupaten/kota Anda`,
     'visitDate.weekend': 'Kantor tutup pada hari Sabtu dan Minggu. Pilih hari Senin sampai Jumat',
     'visitDate.holiday': (p) => `Kantor tutup pada ${day(p.date, 'id')} karena hari libur. Pilih hari lain`,
     'visitDate.full': (p) =>
@@ -108,12 +115,15 @@ const messages: Record<Lang, Record<string, Message>> = {
     'phone.required': 'Enter your mobile (WhatsApp) number',
     'phone.invalid': 'Enter your mobile (WhatsApp) number',
     'phone.format': 'Enter an Indonesian mobile number starting with 08 or +62, with 10 to 13 digits',
+    'phone.tooMany': (p) =>
+      `This mobile number is already used for ${p.limit ?? '3'} active pre-registrations. Use another number we can reach you on, for example a relative's or a neighbour's`,
     'regency.required': 'Select the regency or city on your ID card',
     'regency.invalid': 'Select a regency or city of Lampung Province from the list',
     'address.required': 'Enter your address as on your ID card',
     'address.invalid': 'Enter your address as on your ID card',
     'address.tooShort': 'Address is too short. Include the street or hamlet, RT/RW, village and district',
     'address.tooLong': 'Address must be 300 characters or fewer',
+    'address.chars': 'Address must not include < or > or special characters. Write it with letters, numbers and ordinary punctuation',
     'education.required': 'Select your highest education',
     'education.invalid': 'Select your highest education from the list',
     'destinationCountry.required': 'Select a destination country',
@@ -134,6 +144,10 @@ const messages: Record<Lang, Record<string, Message>> = {
     'visitDate.format': 'Visit day must be a real date, for example 2026-12-01',
     'visitDate.too-soon': 'The earliest visit day is tomorrow',
     'visitDate.too-far': (p) => `The latest visit day is ${day(p.last, 'en')}`,
+    'visitDate.not-covered': (p) =>
+      p.lastBookable
+        ? `Visit days in ${p.year} cannot be chosen yet because the ${p.year} public holidays are not yet confirmed. Choose a day up to ${day(p.lastBookable, 'en')}`
+        : `Visit days in ${p.year} cannot be chosen yet because the ${p.year} public holidays are not yet confirmed. Try again later, or ask the Disnaker (manpower office) of your regency or city`,
     'visitDate.weekend': 'The office is closed on Saturdays and Sundays. Choose a day from Monday to Friday',
     'visitDate.holiday': (p) => `The office is closed on ${day(p.date, 'en')} for a public holiday. Choose another day`,
     'visitDate.full': (p) =>

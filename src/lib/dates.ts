@@ -30,3 +30,16 @@ export function parseIsoDay(value: string): Date | undefined {
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
   return date;
 }
+
+const jakartaClock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/**
+ * A moment as a person in Lampung reads it, rounded up to the next minute (a "try again after"
+ * time must not come too early): "30 November 2026 pukul 14.05 WIB", "30 November 2026 at 14:05 WIB".
+ */
+export function formatJakartaTime(ms: number, lang: 'id' | 'en'): string {
+  const parts = jakartaClock.formatToParts(new Date(Math.ceil(ms / 60_000) * 60_000));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const day = formatDate(new Date(`${part('year')}-${part('month')}-${part('day')}T00:00:00Z`), lang === 'id' ? 'id-ID' : 'en-GB');
+  return lang === 'id' ? `${day} pukul ${part('hour')}.${part('minute')} WIB` : `${day} at ${part('hour')}:${part('minute')} WIB (Jakarta time)`;
+}

@@ -62,19 +62,34 @@ export function visitWindow(today: string): { first: string; last: string } {
   return { first: addDays(today, 1), last: addDays(today, VISIT_WINDOW_DAYS) };
 }
 
+/**
+ * The year of a YYYY-MM-DD day. Holidays are known per year (content/data/holidays.yaml `covers`):
+ * a day in a year whose holidays are not all known cannot be offered, since it may be a holiday.
+ */
+export function yearOf(day: string): number {
+  return Number(day.slice(0, 4));
+}
+
 /** Why a chosen visit day cannot be accepted; each maps to its own instruction in the form. */
-export type VisitDayProblem = 'format' | 'too-soon' | 'too-far' | 'weekend' | 'holiday';
+export type VisitDayProblem = 'format' | 'too-soon' | 'too-far' | 'not-covered' | 'weekend' | 'holiday';
 
 /**
  * The first reason `day` is not a bookable visit day, checked in the order the applicant can fix
- * them, or undefined when it is bookable.
+ * them, or undefined when it is bookable. `coveredYears` are the years whose holidays are all in
+ * `closed`; a day in any other year is 'not-covered'.
  */
-export function visitDayProblem(day: string, today: string, closed: ReadonlySet<string>): VisitDayProblem | undefined {
+export function visitDayProblem(
+  day: string,
+  today: string,
+  closed: ReadonlySet<string>,
+  coveredYears: ReadonlySet<number>,
+): VisitDayProblem | undefined {
   if (!isRealDate(day)) return 'format';
   const { first, last } = visitWindow(today);
   // Real YYYY-MM-DD strings sort like the days they name.
   if (day < first) return 'too-soon';
   if (day > last) return 'too-far';
+  if (!coveredYears.has(yearOf(day))) return 'not-covered';
   const d = weekday(day);
   if (d === 0 || d === 6) return 'weekend';
   if (closed.has(day)) return 'holiday';
@@ -82,13 +97,51 @@ export function visitDayProblem(day: string, today: string, closed: ReadonlySet<
 }
 
 /** Every bookable day in the window, in order, for the form's list of choices. */
-export function officeDaysInWindow(today: string, closed: ReadonlySet<string>): string[] {
+export function officeDaysInWindow(today: string, closed: ReadonlySet<string>, coveredYears: ReadonlySet<number>): string[] {
   const days: string[] = [];
   for (let n = 1; n <= VISIT_WINDOW_DAYS; n++) {
     const day = addDays(today, n);
-    if (isOfficeDay(day, closed)) days.push(day);
+    if (coveredYears.has(yearOf(day)) && isOfficeDay(day, closed)) days.push(day);
   }
   return days;
+}
+
+/** How the holiday data cuts the booking window short, for the sentence that says why fewer days are shown. */
+export interface CoverageCut {
+  /** The first day of the window in a year whose holidays are not known. Example: "2027-01-01". */
+  firstUncovered: string;
+  /** Its year. Example: 2027. */
+  year: number;
+  /** The last day that can still be booked, or undefined when none can. Example: "2026-12-31". */
+  lastBookable: string | undefined;
+}
+
+/** Whether some days of the booking window from `today` fall in a year the holidays do not cover; undefined when none do. */
+export function coverageCut(today: string, closed: ReadonlySet<string>, coveredYears: ReadonlySet<number>): CoverageCut | undefined {
+  for (let n = 1; n <= VISIT_WINDOW_DAYS; n++) {
+    const day = addDays(today, n);
+    if (!coveredYears.has(yearOf(day))) {
+      return { firstUncovered: day, year: yearOf(day), lastBookable: officeDaysInWindow(today, closed, coveredYears).at(-1) };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The build's warning when the holidays run out soon: from 1 October (Jakarta) while next year is
+ * not covered, or at any time when this year is not. Undefined when there is nothing to warn about.
+ * A warning, never a failure: CI must not go red because of the date.
+ */
+export function holidayCoverageWarning(today: string, years: readonly number[]): string | undefined {
+  const year = yearOf(today);
+  const file = 'content/data/holidays.yaml';
+  if (!years.includes(year)) {
+    return `${file} does not cover ${year}: the pre-registration form offers no visit day in ${year}. Add the ${year} holidays (SKB 3 Menteri) and ${year} to covers.`;
+  }
+  if (today.slice(5) >= '10-01' && !years.includes(year + 1)) {
+    return `${file} does not cover ${year + 1}: from ${addDays(`${year + 1}-01-01`, -VISIT_WINDOW_DAYS)} the pre-registration form offers no visit day after ${year}-12-31. Add the ${year + 1} holidays (SKB 3 Menteri) and ${year + 1} to covers once they are sourced.`;
+  }
+  return undefined;
 }
 
 /**

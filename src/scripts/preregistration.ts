@@ -14,6 +14,7 @@ function context() {
   return {
     today: jakartaToday(),
     closedDays: new Set<string>(formData.closedDays),
+    coveredYears: new Set<number>(formData.holidayYears),
     destinations: formData.destinations,
     regencyCodes: new Set<string>(formData.regencies.map((r) => r.code)),
   };

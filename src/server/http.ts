@@ -2,7 +2,11 @@
  * Request parsing and answers shared by every function: early refusals (method, size, type), body
  * parsing for JSON and both form encodings, language choice, and the headers every answer carries.
  */
-import type { Lang } from '../i18n/index.ts';
+import { t, type Lang, type UiKey } from '../i18n/index.ts';
+import { formatJakartaTime } from '../lib/dates.ts';
+import { ConfigError } from './config.ts';
+import { logFailure } from './log.ts';
+import { StorageError } from './storage.ts';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
@@ -115,4 +119,51 @@ export function requestLang(request: Request, data?: Record<string, unknown>): L
 export function wantsHtml(request: Request, kind: BodyKind): boolean {
   if (kind === 'json') return false;
   return !(request.headers.get('accept') ?? '').includes('application/json');
+}
+
+/** What a function handler uses of Netlify's context: the deploy context picks the stores. */
+export interface FunctionContext {
+  deploy?: { context?: string };
+}
+
+export type Handler = (request: Request, context?: FunctionContext) => Promise<Response>;
+
+/**
+ * The outermost frame of every function: an error nobody expected becomes one log line (operation
+ * and error class) and a plain 500 with no detail, never a stack trace or a value from the request.
+ */
+export function guarded(operation: string, handler: Handler): Handler {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      logFailure(500, operation, error);
+      return json(500, { error: 'internal-error' });
+    }
+  };
+}
+
+/**
+ * Whether an error means "the service cannot work right now" (storage or configuration): then it
+ * is logged once and the caller answers 503. Anything else is a bug: the caller rethrows it.
+ */
+export function isServiceFault(operation: string, error: unknown): boolean {
+  if (!(error instanceof StorageError || error instanceof ConfigError)) return false;
+  logFailure(503, operation, error);
+  return true;
+}
+
+/** Seconds until `retryAt`, at least 1, for Retry-After. */
+export function retryAfterSeconds(retryAt: number, now = Date.now()): number {
+  return Math.max(1, Math.ceil((retryAt - now) / 1000));
+}
+
+/** A message with "{when}" filled with the time to try again, in the reader's words and Jakarta time. */
+export function retryMessage(lang: Lang, key: UiKey, retryAt: number): string {
+  return t(lang, key).replace('{when}', formatJakartaTime(retryAt, lang));
+}
+
+/** 429 with Retry-After and a plain message saying when to try again. */
+export function tooManyRequests(lang: Lang, key: UiKey, retryAt: number, error: string): Response {
+  return json(429, { error, message: retryMessage(lang, key, retryAt), retryAfter: retryAfterSeconds(retryAt) }, { 'Retry-After': String(retryAfterSeconds(retryAt)) });
 }

@@ -1,13 +1,20 @@
 /**
- * Storage of pre-registrations in Netlify Blobs, behind named operations. One store; its keys:
- *   records/<code>            the record (personal fields encrypted); metadata holds no personal data
- *   nik/<hmac of NIK>         which record holds that NIK (one active pre-registration per NIK)
- *   slots/<day>/<nn>          a booked place on a visit day, naming the record that holds it
- *   idempotency/<hmac of key> the first answer to a retried submission, encrypted under the key
+ * Storage of pre-registrations in Netlify Blobs, behind named operations. One store per deploy
+ * context (production's is "preregistrations"); its keys:
+ *   records/<code>                     the record (personal fields encrypted); metadata holds no personal data
+ *   nik/<v.slow hash of NIK>           which record holds that NIK (one active pre-registration per NIK)
+ *   phone/<v.slow hash of phone>       the pre-registrations made with that number (at most 3 active)
+ *   slots/<day>/<nnnn>                 a booked place on a visit day, naming the record that holds it
+ *   idempotency/<day>/<v.hash of key>  the first answer to a retried submission, sealed under the key
  * Creates use onlyIfNew and updates onlyIfMatch, so concurrent writers never overwrite each other.
+ * Slot and idempotency folders are per day, so the daily cleanup removes past days by name.
  */
-import { getStore, type Store } from '@netlify/blobs';
+import type { Store } from '@netlify/blobs';
+import { addDays } from '../lib/office-days.ts';
 import type { SealedEnvelope } from './personal-data.ts';
+import { attempt, deleteDayFolders, listKeys, openScopedStore, persist, readWithEtag, update, writeIf } from './storage.ts';
+
+export { StorageError } from './storage.ts';
 
 export const PREREGISTRATION_STORE = 'preregistrations';
 
@@ -24,17 +31,19 @@ export interface RecordMetadata {
 }
 
 export interface PreregistrationRecord {
-  v: 1;
+  v: 2;
   code: string;
   status: RegistrationStatus;
   visitDate: string;
   regency: string;
   destination: string;
   createdDay: string;
-  /** Keyed hash of code and birth date: lets the applicant check status without storing the date. */
+  /** Slow keyed hash of code and birth date ("v1.…"): lets the applicant check status without storing the date. */
   statusCheck: string;
-  /** Keyed hash of the NIK: finds the index entry when the record is cancelled. */
+  /** Slow keyed hash of the NIK ("v1.…"): finds the index entry when the record is cancelled. */
   nikKey: string;
+  /** Slow keyed hash of the phone number ("v1.…"): finds the phone entry when the record is cancelled. */
+  phoneKey: string;
   personal: SealedEnvelope;
   history: { status: RegistrationStatus; day: string }[];
 }
@@ -45,70 +54,47 @@ export interface SlotLease {
   at: number;
 }
 
-/** An idempotency key's state. The fingerprint ties the key to the request it was first used with. */
-export type IdempotencyEntry = { state: 'pending'; fingerprint: string; at: number } | { state: 'done'; fingerprint: string; answer: string };
-
-/** Blobs could not be reached or refused a write. The handler answers 503. */
-export class StorageError extends Error {
-  constructor(operation: string, options?: { cause?: unknown }) {
-    super(`storage: ${operation} failed`, options);
-  }
-}
-
-async function attempt<T>(operation: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (cause) {
-    throw new StorageError(operation, { cause });
-  }
+/** A phone number's pre-registrations: `at` tells a young claim (record not written yet) from an abandoned one. */
+export interface PhoneEntry {
+  code: string;
+  visitDate: string;
+  at: number;
 }
 
 /**
- * A conditional write (onlyIfNew / onlyIfMatch). @netlify/blobs 11 reports any answer other than
- * 412 to a conditional write as success, even a 500: a write that really happened always carries
- * the new ETag, so a "success" without one is a failure.
+ * An idempotency key's state. The fingerprint ties the key to the request it was first used with;
+ * a pending claim names the code it is booking, so a retry can find a record whose answer was lost.
  */
-async function conditional(operation: string, run: () => Promise<{ modified: boolean; etag?: string }>): Promise<boolean> {
-  const result = await attempt(operation, run);
-  if (result.modified && !result.etag) throw new StorageError(operation);
-  return result.modified;
-}
+export type IdempotencyEntry =
+  | { state: 'pending'; fingerprint: string; at: number; code: string }
+  | { state: 'done'; fingerprint: string; at: number; answer: string };
 
-export function openStore(): Store {
-  // Strong consistency: an applicant checking status right after submitting must see the record.
-  return getStore({ name: PREREGISTRATION_STORE, consistency: 'strong' });
+/** Idempotency answers are kept this long, then a retry counts as a new submission. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
+
+export function openStore(deployContext?: string): Store {
+  return openScopedStore(PREREGISTRATION_STORE, deployContext);
 }
 
 const slotKey = (day: string, n: number) => `slots/${day}/${String(n).padStart(4, '0')}`;
 
+export interface TakenSlot {
+  n: number;
+  key: string;
+  etag: string;
+}
+
 export class PreregistrationStore {
-  private readonly store: Store;
+  readonly store: Store;
 
   constructor(store: Store = openStore()) {
     this.store = store;
   }
 
-  /**
-   * A JSON entry with the ETag a conditional update needs. Netlify Blobs sends the ETag with the
-   * entry; the local development server does not, so its listing supplies it, read before the
-   * entry: should the entry change in between, the update with the older ETag is refused, never
-   * applied to data it did not see.
-   */
-  private async readWithEtag<T>(operation: string, key: string): Promise<{ data: T; etag: string } | undefined> {
-    const entry = await attempt(operation, () => this.store.getWithMetadata(key, { type: 'json' }));
-    if (!entry) return undefined;
-    if (entry.etag) return { data: entry.data as T, etag: entry.etag };
-    const listed = await attempt(operation, () => this.store.list({ prefix: key }));
-    const etag = listed.blobs.find((b) => b.key === key)?.etag;
-    const again = await attempt(operation, () => this.store.get(key, { type: 'json' }));
-    if (!etag || again === null) return undefined;
-    return { data: again as T, etag };
-  }
-
   // ---- records
   async createRecord(record: PreregistrationRecord): Promise<boolean> {
     const metadata: RecordMetadata = { visitDate: record.visitDate, regency: record.regency, destination: record.destination, status: record.status, createdDay: record.createdDay };
-    return conditional('create record', () => this.store.setJSON(`records/${record.code}`, record, { onlyIfNew: true, metadata }));
+    return writeIf(this.store, 'create record', `records/${record.code}`, record, undefined, metadata);
   }
 
   async getRecord(code: string): Promise<PreregistrationRecord | undefined> {
@@ -122,29 +108,65 @@ export class PreregistrationStore {
 
   // ---- NIK index
   async readNikIndex(nikKey: string): Promise<{ code: string; at: number; etag: string } | undefined> {
-    const entry = await this.readWithEtag<{ code: string; at: number }>('read NIK index', `nik/${nikKey}`);
+    const entry = await readWithEtag<{ code: string; at: number }>(this.store, 'read NIK index', `nik/${nikKey}`);
     return entry && { code: entry.data.code, at: entry.data.at, etag: entry.etag };
   }
 
   /** Points the NIK at a record: only if no entry exists, or only if the entry is still the one read (etag). */
   async writeNikIndex(nikKey: string, code: string, replacing: string | undefined, at: number): Promise<boolean> {
-    return conditional('write NIK index', () =>
-      this.store.setJSON(`nik/${nikKey}`, { code, at }, replacing ? { onlyIfMatch: replacing } : { onlyIfNew: true }),
-    );
+    return writeIf(this.store, 'write NIK index', `nik/${nikKey}`, { code, at }, replacing);
   }
 
-  async deleteNikIndex(nikKey: string): Promise<void> {
-    await attempt('delete NIK index', () => this.store.delete(`nik/${nikKey}`));
+  /** Frees the NIK, unless the entry has meanwhile been taken by another record. */
+  async releaseNikIndex(nikKey: string, code: string): Promise<void> {
+    const entry = (await attempt('read NIK index', () => this.store.get(`nik/${nikKey}`, { type: 'json' }))) as { code?: string } | null;
+    if (entry?.code === code) await attempt('delete NIK index', () => this.store.delete(`nik/${nikKey}`));
+  }
+
+  // ---- phone index
+  async readPhone(phoneKey: string): Promise<PhoneEntry[]> {
+    const data = await attempt('read phone index', () => this.store.get(`phone/${phoneKey}`, { type: 'json' }));
+    return ((data as { entries?: PhoneEntry[] } | null)?.entries ?? []);
+  }
+
+  /** A phone number's entries with the ETag a conditional update needs. */
+  async readPhoneForUpdate(phoneKey: string): Promise<{ entries: PhoneEntry[]; etag: string } | undefined> {
+    const found = await readWithEtag<{ entries: PhoneEntry[] }>(this.store, 'read phone index', `phone/${phoneKey}`);
+    return found && { entries: found.data.entries ?? [], etag: found.etag };
+  }
+
+  /** Writes a phone number's entries only if they are still the ones read (etag), or new. */
+  async writePhone(phoneKey: string, entries: PhoneEntry[], replacing: string | undefined): Promise<boolean> {
+    return writeIf(this.store, 'write phone index', `phone/${phoneKey}`, { entries }, replacing);
+  }
+
+  /** Takes a code off a phone number's list. */
+  async removeFromPhone(phoneKey: string, code: string): Promise<void> {
+    await update<{ entries: PhoneEntry[] }, void>(this.store, 'write phone index', `phone/${phoneKey}`, (current) => {
+      const entries = current?.entries ?? [];
+      if (!entries.some((e) => e.code === code)) return { result: undefined };
+      return { value: { entries: entries.filter((e) => e.code !== code) }, result: undefined };
+    });
   }
 
   // ---- day slots
-  /** Every taken slot per day, from one listing. */
-  async takenSlots(prefix = 'slots/'): Promise<Map<string, { n: number; key: string; etag: string }[]>> {
-    const listing = await attempt('list slots', () => this.store.list({ prefix }));
-    const byDay = new Map<string, { n: number; key: string; etag: string }[]>();
-    for (const blob of listing.blobs) {
+  /** The taken slots of one day, from one listing of that day's folder. */
+  async daySlots(day: string): Promise<TakenSlot[]> {
+    return (await listKeys(this.store, 'list slots', `slots/${day}/`)).map((b) => ({ n: Number(b.key.split('/')[2]), key: b.key, etag: b.etag }));
+  }
+
+  /**
+   * Taken slots per day for the days given, from one listing per calendar month they fall in
+   * ("slots/2026-12-"): past days are deleted daily, so a listing holds little beyond the window.
+   */
+  async slotsByDay(days: readonly string[]): Promise<Map<string, TakenSlot[]>> {
+    const wanted = new Set(days);
+    const months = [...new Set(days.map((d) => d.slice(0, 7)))];
+    const listings = await Promise.all(months.map((m) => listKeys(this.store, 'list slots', `slots/${m}-`)));
+    const byDay = new Map<string, TakenSlot[]>();
+    for (const blob of listings.flat()) {
       const [, day, n] = blob.key.split('/');
-      if (!day || !n) continue;
+      if (!day || !n || !wanted.has(day)) continue;
       const list = byDay.get(day) ?? [];
       list.push({ n: Number(n), key: blob.key, etag: blob.etag });
       byDay.set(day, list);
@@ -158,34 +180,54 @@ export class PreregistrationStore {
     return (data ?? undefined) as SlotLease | undefined;
   }
 
+  /** Who holds slot n of a day, if anyone. */
+  async slotHolder(day: string, n: number): Promise<SlotLease | undefined> {
+    return this.readLease(slotKey(day, n));
+  }
+
   /** Takes slot n of a day if it is free; or, given the etag of a stale lease, takes it over. */
   async takeSlot(day: string, n: number, lease: SlotLease, replacing?: string): Promise<boolean> {
-    return conditional('take slot', () => this.store.setJSON(slotKey(day, n), lease, replacing ? { onlyIfMatch: replacing } : { onlyIfNew: true }));
+    return writeIf(this.store, 'take slot', slotKey(day, n), lease, replacing);
   }
 
   async releaseSlot(day: string, n: number): Promise<void> {
     await attempt('release slot', () => this.store.delete(slotKey(day, n)));
   }
 
+  /** Deletes the slot holds of days before `today`; returns how many went. */
+  async removePastSlots(today: string): Promise<number> {
+    return deleteDayFolders(this.store, 'clean slots', 'slots/', today);
+  }
+
   // ---- idempotency
-  /** The answer stored under a key: pending while the first request runs, then done. */
-  async readIdempotent(key: string): Promise<{ entry: IdempotencyEntry; etag: string } | undefined> {
-    const found = await this.readWithEtag<IdempotencyEntry>('read idempotency key', `idempotency/${key}`);
-    return found && { entry: found.data, etag: found.etag };
+  /** The live entry for a key, in today's or yesterday's folder; an entry older than a day has expired. */
+  async findIdempotent(key: string, today: string, now: number): Promise<{ entry: IdempotencyEntry; etag: string; storageKey: string } | undefined> {
+    const keys = [`idempotency/${today}/${key}`, `idempotency/${addDays(today, -1)}/${key}`];
+    const found = await Promise.all(keys.map((k) => readWithEtag<IdempotencyEntry>(this.store, 'read idempotency key', k)));
+    for (let i = 0; i < keys.length; i++) {
+      const hit = found[i];
+      if (hit && now - hit.data.at < IDEMPOTENCY_TTL_MS) return { entry: hit.data, etag: hit.etag, storageKey: keys[i]! };
+    }
+    return undefined;
   }
 
-  /** Claims a key for a request; with the etag of an abandoned claim, takes it over. */
-  async claimIdempotent(key: string, fingerprint: string, at: number, replacing?: string): Promise<boolean> {
-    const entry: IdempotencyEntry = { state: 'pending', fingerprint, at };
-    return conditional('claim idempotency key', () => this.store.setJSON(`idempotency/${key}`, entry, replacing ? { onlyIfMatch: replacing } : { onlyIfNew: true }));
+  /** Claims a key for a request in today's folder; with the storage key and etag of an abandoned claim, takes that over. */
+  async claimIdempotent(key: string, today: string, entry: IdempotencyEntry, replacing?: { storageKey: string; etag: string }): Promise<string | undefined> {
+    const storageKey = replacing?.storageKey ?? `idempotency/${today}/${key}`;
+    return (await writeIf(this.store, 'claim idempotency key', storageKey, entry, replacing?.etag)) ? storageKey : undefined;
   }
 
-  async completeIdempotent(key: string, fingerprint: string, answer: string): Promise<void> {
-    const entry: IdempotencyEntry = { state: 'done', fingerprint, answer };
-    await attempt('store idempotent answer', () => this.store.setJSON(`idempotency/${key}`, entry));
+  /** Stores the answer for a claimed key, retried: a retry of the request must find it. */
+  async completeIdempotent(storageKey: string, entry: IdempotencyEntry): Promise<void> {
+    await persist('store idempotent answer', () => attempt('store idempotent answer', () => this.store.setJSON(storageKey, entry)));
   }
 
-  async releaseIdempotent(key: string): Promise<void> {
-    await attempt('release idempotency key', () => this.store.delete(`idempotency/${key}`));
+  async releaseIdempotent(storageKey: string): Promise<void> {
+    await attempt('release idempotency key', () => this.store.delete(storageKey));
+  }
+
+  /** Deletes idempotency entries of days before yesterday (none can be live). */
+  async removeExpiredIdempotency(today: string): Promise<number> {
+    return deleteDayFolders(this.store, 'clean idempotency keys', 'idempotency/', addDays(today, -1));
   }
 }

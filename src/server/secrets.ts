@@ -1,11 +1,21 @@
 /**
  * Keyed hashes and short-lived tokens from the server secret, with Node's crypto (no hand-rolled
  * primitives). Each purpose gets its own subkey (HKDF-SHA256), so a value from one use can never
- * be replayed as another.
+ * be replayed as another. Every hash and token starts with the version of the secret that made it
+ * ("v2.…"), so the secret can be rotated: new values use the newest secret, old ones are checked
+ * with the secret they name.
  */
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import type { ServerSecret } from './config.ts';
 
-export type Purpose = 'nik-index' | 'status-check' | 'confirmation-token' | 'idempotency-key' | 'idempotency-answer';
+export type Purpose =
+  | 'nik-index'
+  | 'phone-index'
+  | 'status-check'
+  | 'status-lock'
+  | 'confirmation-token'
+  | 'idempotency-key'
+  | 'idempotency-answer';
 
 const subkeys = new WeakMap<Uint8Array, Map<string, Buffer>>();
 
@@ -20,12 +30,43 @@ export function subkey(secret: Uint8Array, purpose: Purpose | string): Buffer {
   return key;
 }
 
-/** HMAC-SHA256 of a value under a purpose's subkey, base64url: safe as a storage key. */
-export function keyedHash(secret: Uint8Array, purpose: Purpose, value: string): string {
-  return createHmac('sha256', subkey(secret, purpose)).update(value, 'utf8').digest('base64url');
+/** The secret version a hash or token was made with ("v1" of "v1.abc…"). */
+export function versionOf(value: string): string | undefined {
+  return /^(v\d+)\./.exec(value)?.[1];
 }
 
-/** Compares two keyed hashes in constant time. */
+/**
+ * HMAC-SHA256 of a value under a purpose's subkey: "v1.<base64url>", safe as a storage key. For
+ * values that are already unguessable (codes, idempotency keys): a fast hash is enough.
+ */
+export function keyedHash(secret: ServerSecret, purpose: Purpose, value: string): string {
+  return `${secret.version}.${createHmac('sha256', subkey(secret.key, purpose)).update(value, 'utf8').digest('base64url')}`;
+}
+
+/**
+ * scrypt parameters for guessable personal values (NIK, phone number, birth date with a code): about
+ * 55 ms and 16 MiB per hash on one core of this project's machines. A NIK has a known structure
+ * (region, birth date, sex, serial), so a thief holding the store AND the secret could try every
+ * NIK of Lampung: about 5·10⁹ candidates, which at 55 ms each is about 8 CPU-years, and the memory
+ * cost blunts GPUs. With a fast HMAC it would take minutes. See the README, "Secrets at rest".
+ */
+export const SLOW_HASH = { N: 2 ** 14, r: 8, p: 1, maxmem: 64 * 1024 * 1024, keyLength: 32 } as const;
+
+/**
+ * A slow keyed hash: scrypt of the value, salted with the purpose's subkey of the server secret
+ * (the pepper: without the secret, no guess can even be tested). "v1.<base64url>".
+ */
+export function slowHash(secret: ServerSecret, purpose: Purpose, value: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const { N, r, p, maxmem, keyLength } = SLOW_HASH;
+    scrypt(value.normalize('NFC'), subkey(secret.key, `slow:${purpose}`), keyLength, { N, r, p, maxmem }, (error, derived) => {
+      if (error) reject(error);
+      else resolve(`${secret.version}.${derived.toString('base64url')}`);
+    });
+  });
+}
+
+/** Compares two hashes in constant time. */
 export function sameHash(a: string, b: string): boolean {
   const x = Buffer.from(a, 'utf8');
   const y = Buffer.from(b, 'utf8');
@@ -53,4 +94,18 @@ export function open(key: Buffer, token: string, associated = ''): string | unde
   } catch {
     return undefined;
   }
+}
+
+/** A token sealed under the newest secret: "v2.<sealed>". */
+export function sealToken(secrets: readonly ServerSecret[], purpose: Purpose, plaintext: string, associated = ''): string {
+  const secret = secrets[0]!;
+  return `${secret.version}.${seal(subkey(secret.key, purpose), plaintext, associated)}`;
+}
+
+/** Opens a token with the secret version it names; undefined if that version is gone or the token is bad. */
+export function openToken(secrets: readonly ServerSecret[], purpose: Purpose, token: string, associated = ''): string | undefined {
+  const version = versionOf(token);
+  const secret = version && secrets.find((s) => s.version === version);
+  if (!secret) return undefined;
+  return open(subkey(secret.key, purpose), token.slice(version.length + 1), associated);
 }

@@ -8,7 +8,8 @@ import { localizePath, t, type Lang, type UiKey } from '../i18n/index.ts';
 import { formErrorMessage } from '../i18n/form-errors.ts';
 import { formData } from '../generated/form-data.ts';
 import type { ChecklistItem } from '../lib/checklist.ts';
-import { isRealDate } from '../lib/office-days.ts';
+import { formatDate } from '../lib/dates.ts';
+import { coverageCut, holidayCoverageWarning, isRealDate, jakartaToday, officeDaysInWindow, yearOf } from '../lib/office-days.ts';
 import { PREREGISTRATION_FIELDS, type FieldErrors, type PreregistrationField } from '../schemas/forms/preregistration.ts';
 import { EDUCATION_LEVELS, JOB_SECTORS, MARITAL_STATUSES, SCHEMES, SEXES, type Option } from '../schemas/forms/preregistration-fields.ts';
 import { checkbox, errorSummary, radios, select, textField, type FieldState } from './form-parts.ts';
@@ -16,8 +17,11 @@ import { checkbox, errorSummary, radios, select, textField, type FieldState } fr
 export type FormValues = Partial<Record<PreregistrationField | 'confirmNikMismatch', string>>;
 
 const tr = (lang: Lang, key: UiKey) => t(lang, key);
+const longDate = (day: string, lang: Lang) => formatDate(new Date(`${day}T00:00:00Z`), lang === 'id' ? 'id-ID' : 'en-GB');
 const longDay = (day: string, lang: Lang) =>
   new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+const closedDays = new Set<string>(formData.closedDays);
+const coveredYears = new Set<number>(formData.holidayYears);
 const labelled = (lang: Lang, options: readonly Option[]) => options.map((o) => ({ value: o.value, label: o.label[lang] }));
 
 /** Errors in page order, as sentences, for the summary and the fields. */
@@ -48,8 +52,43 @@ export interface FormRenderOptions {
   availability?: { date: string; remaining: number }[] | undefined;
   /** A message above the form (storage fault), already in the page language. */
   notice?: string | undefined;
+  /** The heading over the notice; "the service is not working" when not given. */
+  noticeTitle?: string | undefined;
   /** The field to put the cursor in (after "Change" on the check-your-answers page). */
   focus?: PreregistrationField | undefined;
+  /**
+   * Today in Jakarta, YYYY-MM-DD; by default the day of rendering, which is right for the functions
+   * and the browser script.
+   */
+  today?: string | undefined;
+  /**
+   * Set by the static page, which is built once and served until the next build: it shows no example
+   * date (it would go stale), and says which days the holiday data does not cover yet from the day
+   * the build warns about it (see visitDateHint).
+   */
+  staticPage?: boolean | undefined;
+}
+
+/** Replaces {name} placeholders in a UI string. */
+const fill = (text: string, params: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+
+/**
+ * The visit-day hint: the rule, how to write a date (in the date field), and why fewer days are
+ * offered when the window reaches a year whose holidays are not yet known.
+ */
+function visitDateHint(lang: Lang, today: string, o: { dateInput: boolean; staticPage: boolean }): string {
+  const parts = [tr(lang, 'prereg.visitDate.hint')];
+  if (o.dateInput) {
+    const example = o.staticPage ? undefined : officeDaysInWindow(today, closedDays, coveredYears)[0];
+    parts.push(example ? fill(tr(lang, 'prereg.visitDate.example'), { date: example }) : tr(lang, 'prereg.visitDate.format'));
+  }
+  // The static page is built once and served until the next build; it says it from the day the build
+  // warns (1 October without next year's holidays), since the sentence stays true until a build adds them.
+  const next = yearOf(today) + 1;
+  const warned = o.staticPage && !coveredYears.has(next) && holidayCoverageWarning(today, formData.holidayYears) !== undefined;
+  const cut = coverageCut(today, closedDays, coveredYears) ?? (warned ? { year: next, firstUncovered: `${next}-01-01` } : undefined);
+  if (cut) parts.push(fill(tr(lang, 'prereg.visitDate.cut'), { year: String(cut.year), from: longDate(cut.firstUncovered, lang) }));
+  return parts.join(' ');
 }
 
 export function preregistrationForm(o: FormRenderOptions): Html {
@@ -63,9 +102,11 @@ export function preregistrationForm(o: FormRenderOptions): Html {
   // The props every field shares; `focus` puts the cursor in the field a "Change" link chose.
   const common = (name: PreregistrationField) => ({ lang, name, value: values[name], state: state(name), autofocus: o.focus === name });
   const nikWarning = o.errors?.nik?.code === 'nik.mismatch' || values.confirmNikMismatch === 'ya';
+  const today = o.today ?? jakartaToday();
+  const visitHint = visitDateHint(lang, today, { dateInput: !o.availability, staticPage: o.staticPage ?? false });
   const visitDate = o.availability
     ? select({
-        ...common('visitDate'), label: tr(lang, 'prereg.visitDate'), hint: tr(lang, 'prereg.visitDate.hint'),
+        ...common('visitDate'), label: tr(lang, 'prereg.visitDate'), hint: visitHint,
         placeholder: tr(lang, 'prereg.choose'),
         options: [
           // A day chosen earlier that is no longer open stays shown and selected: nothing typed is lost.
@@ -79,10 +120,10 @@ export function preregistrationForm(o: FormRenderOptions): Html {
           })),
         ],
       })
-    : textField({ ...common('visitDate'), label: tr(lang, 'prereg.visitDate'), hint: tr(lang, 'prereg.visitDate.hint'), type: 'date', width: 'medium' });
+    : textField({ ...common('visitDate'), label: tr(lang, 'prereg.visitDate'), hint: visitHint, type: 'date', width: 'medium' });
 
   return html`<form method="post" action="/api/preregistrations" novalidate id="prereg" class="form" data-lang="${lang}">
-${o.notice ? html`<div class="err-summary" role="alert" tabindex="-1" autofocus><h2>${tr(lang, 'prereg.unavailableTitle')}</h2><p>${o.notice}</p></div>` : errorSummary(lang, list)}
+${o.notice ? html`<div class="err-summary" role="alert" tabindex="-1" autofocus><h2>${o.noticeTitle ?? tr(lang, 'prereg.unavailableTitle')}</h2><p>${o.notice}</p></div>` : errorSummary(lang, list)}
 <input type="hidden" name="lang" value="${lang}">
 <p>${tr(lang, 'prereg.required')}</p>
 ${textField({ ...common('fullName'), label: tr(lang, 'prereg.fullName'), hint: tr(lang, 'prereg.fullName.hint'), autocomplete: 'name' })}

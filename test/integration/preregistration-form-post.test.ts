@@ -249,7 +249,7 @@ describe('check your answers, then confirm', () => {
     const confirmed = await post({ ...hidden, action: 'confirm' });
     expect(confirmed.status, confirmed.html).toBe(303);
     const location = confirmed.response.headers.get('location')!;
-    expect(location).toMatch(/^\/pra-daftar\/bukti\/\?t=[A-Za-z0-9_-]+$/);
+    expect(location).toMatch(/^\/pra-daftar\/bukti\/\?t=v1\.[A-Za-z0-9_-]+$/);
 
     const done = await confirmationPage(location);
     expect(done.status).toBe(200);

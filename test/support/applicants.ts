@@ -6,10 +6,12 @@ import { formData } from '../../src/generated/form-data.ts';
 import { jakartaToday, officeDaysInWindow } from '../../src/lib/office-days.ts';
 
 export const closedDays = new Set<string>(formData.closedDays);
+/** Years whose holidays are all known: no visit day is offered outside them. */
+export const coveredYears = new Set<number>(formData.holidayYears);
 
 /** Office days a visit can be booked on now. */
 export function openDays(): string[] {
-  return officeDaysInWindow(jakartaToday(), closedDays);
+  return officeDaysInWindow(jakartaToday(), closedDays, coveredYears);
 }
 
 let serial = 0;

@@ -1,33 +1,52 @@
 /**
  * A fault injector between the handlers and the real local Blobs server: it forwards every request,
- * except those a rule picks, which get an HTTP 500 as if Blobs had failed. Storage stays real; only
- * the network between them misbehaves, the way it can in production.
+ * except those a rule picks, which get an HTTP 500 as if Blobs had failed — either instead of the
+ * request, or after forwarding it (the write landed, its answer was lost). Storage stays real; only
+ * the network between them misbehaves, the way it can in production. It also logs what passes, so
+ * tests can count storage calls.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setEnvironmentContext } from '@netlify/blobs';
 
+type Rule = (method: string, path: string) => boolean;
+
 export interface FaultyProxy {
   url: string;
-  /** Decides which requests fail; `undefined` heals the proxy. */
-  fail(rule: ((method: string, path: string) => boolean) | undefined): void;
+  /** Decides which requests fail without reaching Blobs; `undefined` heals the proxy. */
+  fail(rule: Rule | undefined): void;
+  /** Decides which requests reach Blobs and then fail on the way back (the write happened). */
+  failAfter(rule: Rule | undefined): void;
   /** Requests that were failed on purpose. */
   failed: string[];
+  /** Every request seen, "METHOD /path?query", in order. */
+  seen: string[];
   close(): Promise<void>;
 }
 
 export async function faultyProxy(target: string, token = 'test-token'): Promise<FaultyProxy> {
-  let rule: ((method: string, path: string) => boolean) | undefined;
+  let before: Rule | undefined;
+  let after: Rule | undefined;
   const failed: string[] = [];
+  const seen: string[] = [];
   const server = http.createServer((req, res) => {
     const path = decodeURIComponent(req.url ?? '');
-    if (rule?.(req.method ?? 'GET', path)) {
-      failed.push(`${req.method} ${path}`);
+    const method = req.method ?? 'GET';
+    seen.push(`${method} ${path}`);
+    if (before?.(method, path)) {
+      failed.push(`${method} ${path}`);
       req.resume();
       res.writeHead(500).end('injected fault');
       return;
     }
-    const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers }, (up) => {
+    const lose = after?.(method, path) ?? false;
+    const upstream = http.request(new URL(req.url ?? '/', target), { method, headers: req.headers }, (up) => {
+      if (lose) {
+        failed.push(`${method} ${path} (after)`);
+        up.resume();
+        up.on('end', () => res.writeHead(500).end('injected fault after the write'));
+        return;
+      }
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
     });
@@ -40,9 +59,13 @@ export async function faultyProxy(target: string, token = 'test-token'): Promise
   return {
     url,
     fail(next) {
-      rule = next;
+      before = next;
+    },
+    failAfter(next) {
+      after = next;
     },
     failed,
+    seen,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -9,7 +9,7 @@ import { readData } from '../support/content-data.ts';
 import {
   DeskSchema,
   GlossaryTermSchema,
-  HolidaySchema,
+  HolidaysFileSchema,
   HotlineSchema,
   OfficeSchema,
   RegencySchema,
@@ -68,12 +68,34 @@ describe('regencies.yaml', () => {
   });
 });
 
+describe('holidays.yaml', () => {
+  const file = HolidaysFileSchema.parse(readData('holidays.yaml'));
+
+  it('covers 2026 only: no source for the 2027 SKB 3 Menteri was found (FACTS.md §7)', () => {
+    expect(file.covers).toEqual([2026]);
+    expect(file.days.every((d) => d.id.startsWith('2026-'))).toBe(true);
+  });
+
+  it('refuses a day in a year it does not cover, and a day listed twice, naming the day', () => {
+    const day = { kind: 'libur', name: { id: 'Tahun Baru 2027 Masehi' }, basis: 'Libur tanggal tetap', confirmed: false };
+    const outside = HolidaysFileSchema.safeParse({ covers: [2026], days: [{ ...day, id: '2027-01-01' }] });
+    expect(outside.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['days.0.id', 'Tahun 2027 belum ada di covers. Tambahkan 2027 ke covers hanya setelah semua hari libur 2027 dari SKB 3 Menteri dicatat'],
+    ]);
+    const twice = HolidaysFileSchema.safeParse({ covers: [2026], days: [{ ...day, id: '2026-01-01' }, { ...day, id: '2026-01-01' }] });
+    expect(twice.error?.issues[0]?.path).toEqual(['days', 1, 'id']);
+    expect(HolidaysFileSchema.safeParse({ covers: [], days: [] }).success).toBe(false);
+    expect(HolidaysFileSchema.safeParse({ covers: ['2026'], days: [] }).success).toBe(false);
+    expect(HolidaysFileSchema.safeParse([{ ...day, id: '2026-01-01' }]).success).toBe(false);
+  });
+});
+
 describe('other data files', () => {
   it('validate against their schemas and cite existing sources', () => {
     const files: [string, z.ZodType][] = [
       ['desks.yaml', z.array(DeskSchema)],
       ['glossary.yaml', z.array(GlossaryTermSchema)],
-      ['holidays.yaml', z.array(HolidaySchema)],
+      ['holidays.yaml', HolidaysFileSchema.transform((file) => file.days)],
       ['office.yaml', z.array(OfficeSchema).length(1)],
     ];
     for (const [name, schema] of files) {

@@ -101,6 +101,41 @@ export const HolidaySchema = z.object({
 });
 export type Holiday = z.infer<typeof HolidaySchema>;
 
+/**
+ * content/data/holidays.yaml as a whole: the years whose holidays are all known, and the days. The
+ * booking form offers no visit day in a year missing from `covers`, so a year is added only once its
+ * SKB 3 Menteri is sourced and every day of it is listed.
+ */
+export const HolidaysFileSchema = z
+  .object({
+    /** Years whose list of holidays and collective leave is complete. Example: [2026]. */
+    covers: z
+      .array(z.number({ error: 'Tulis tahun sebagai angka, misalnya 2026' }).int('Tulis tahun sebagai angka, misalnya 2026').min(2000, 'Tulis tahun dengan 4 angka, misalnya 2026').max(2100, 'Tulis tahun dengan 4 angka, misalnya 2026'), {
+        error: 'Tulis daftar tahun yang lengkap sebagai covers: [2026]',
+      })
+      .min(1, 'Tulis paling sedikit satu tahun di covers, misalnya covers: [2026]')
+      .refine((years) => new Set(years).size === years.length, 'Setiap tahun cukup ditulis sekali di covers'),
+    /** The closed days, each dated in a year listed in `covers`. */
+    days: z.array(HolidaySchema, { error: 'Tulis hari libur sebagai daftar di bawah days:' }),
+  })
+  .superRefine((file, ctx) => {
+    const covered = new Set(file.covers);
+    const seen = new Set<string>();
+    file.days.forEach((day, i) => {
+      const year = Number(day.id.slice(0, 4));
+      if (!covered.has(year)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['days', i, 'id'],
+          message: `Tahun ${year} belum ada di covers. Tambahkan ${year} ke covers hanya setelah semua hari libur ${year} dari SKB 3 Menteri dicatat`,
+        });
+      }
+      if (seen.has(day.id)) ctx.addIssue({ code: 'custom', path: ['days', i, 'id'], message: `Tanggal ${day.id} ditulis dua kali. Hapus salah satunya` });
+      seen.add(day.id);
+    });
+  });
+export type HolidaysFile = z.infer<typeof HolidaysFileSchema>;
+
 /** A glossary term: content/data/glossary.yaml. Pages link to /glosarium/#<id>. */
 export const GlossaryTermSchema = z.object({
   /** Anchor id, lowercase. Example: "cpmi". */

@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import { nikMismatches, normalizeNik, parseNik } from '../../lib/nik.ts';
 import { normalizeIndonesianMobile } from '../../lib/phone.ts';
-import { ageOn, isRealDate, visitDayProblem, visitWindow } from '../../lib/office-days.ts';
+import { ageOn, isRealDate, officeDaysInWindow, visitDayProblem, visitWindow, yearOf } from '../../lib/office-days.ts';
 import { EDUCATION_LEVELS, JOB_SECTORS, MARITAL_STATUSES, SCHEMES, SEXES, values, type Option } from './preregistration-fields.ts';
 
 /** The form's fields in page order: the error summary lists errors in this order. */
@@ -39,6 +39,8 @@ export interface PreregistrationContext {
   today: string;
   /** Public holidays and collective leave days. */
   closedDays: ReadonlySet<string>;
+  /** Years whose holidays are all in `closedDays` (formData.holidayYears): no visit day in another year is accepted. */
+  coveredYears: ReadonlySet<number>;
   destinations: readonly DestinationRules[];
   regencyCodes: ReadonlySet<string>;
 }
@@ -62,12 +64,27 @@ function choice<T extends string>(field: string, options: readonly Option<T>[]) 
   return z.preprocess(blankToUndefined, z.enum(values(options), required(field)));
 }
 
+/**
+ * What the officers' console must never be handed in a name or an address: markup brackets, control
+ * characters (C0, DEL, C1, NUL included) and the Unicode marks, embeddings, overrides and isolates that
+ * reorder how text is shown (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), which can make a
+ * record read differently from what was stored.
+ */
+const UNSAFE_TEXT = /[<>\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+
+/**
+ * A textarea sends its line breaks as CRLF (a pasted address may hold tabs too). They become single
+ * spaces before the address is checked and stored: an address is one line on the officers' console
+ * and in an export, and a line break carries nothing an officer needs.
+ */
+const oneLine = (value: string) => value.replace(/\s*[\r\n\t\u2028\u2029]\s*/gu, ' ');
+
 const dateField = (field: string) =>
   z.preprocess(blankToUndefined, z.string(required(field)).trim().refine(isRealDate, `${field}.format`));
 
 /** The fields one by one; cross-field rules come after, in `parsePreregistration`. */
 export const PreregistrationFieldsSchema = z.object({
-  /** Full name as written on the KTP. Example: "Siti Aminah". */
+  /** Full name as written on the KTP: letters, marks, spaces and . , ' ` - only, so never markup, controls or bidi marks. Example: "Siti Aminah". */
   fullName: z.preprocess(
     blankToUndefined,
     z.string(required('fullName')).trim().max(100, 'fullName.tooLong').regex(/^[\p{L}\p{M} .,'`-]+$/u, 'fullName.chars'),
@@ -102,8 +119,20 @@ export const PreregistrationFieldsSchema = z.object({
   ),
   /** Four-digit code of the regency or city on the KTP. Example: "1804". */
   regency: z.preprocess(blankToUndefined, z.string(required('regency')).trim().regex(/^18\d{2}$/, 'regency.invalid')),
-  /** Address as on the KTP. */
-  address: z.preprocess(blankToUndefined, z.string(required('address')).trim().min(10, 'address.tooShort').max(300, 'address.tooLong')),
+  /**
+   * Address as on the KTP, on one line (line breaks become spaces); no < >, control characters or bidi marks.
+   * Example: "Jl. Mawar No. 5/B, RT 01/RW 02, Desa Sukadana".
+   */
+  address: z.preprocess(
+    blankToUndefined,
+    z
+      .string(required('address'))
+      .trim()
+      .overwrite(oneLine)
+      .min(10, 'address.tooShort')
+      .max(300, 'address.tooLong')
+      .refine((v) => !UNSAFE_TEXT.test(v), 'address.chars'),
+  ),
   /** Last education completed. */
   education: choice('education', EDUCATION_LEVELS),
   /** Destination country slug (content/countries). Example: "korea-selatan". */
@@ -184,8 +213,16 @@ export function parsePreregistration(input: unknown, ctx: PreregistrationContext
 
   const visitDate = field('visitDate');
   if (visitDate && !errors.visitDate) {
-    const problem = visitDayProblem(visitDate, ctx.today, ctx.closedDays);
-    if (problem) errors.visitDate = { code: `visitDate.${problem}`, params: { date: visitDate, last: visitWindow(ctx.today).last } };
+    const problem = visitDayProblem(visitDate, ctx.today, ctx.closedDays, ctx.coveredYears);
+    if (problem) {
+      const params: Record<string, string> = { date: visitDate, last: visitWindow(ctx.today).last };
+      if (problem === 'not-covered') {
+        params.year = String(yearOf(visitDate));
+        const lastBookable = officeDaysInWindow(ctx.today, ctx.closedDays, ctx.coveredYears).at(-1);
+        if (lastBookable) params.lastBookable = lastBookable;
+      }
+      errors.visitDate = { code: `visitDate.${problem}`, params };
+    }
   }
 
   const birthDate = field('birthDate');

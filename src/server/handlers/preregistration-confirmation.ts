@@ -3,8 +3,8 @@ import QRCode from 'qrcode';
 import { localizePath, splitLocalePath, t } from '../../i18n/index.ts';
 import { html } from '../../lib/html.ts';
 import { confirmationPage } from '../../views/preregistration.ts';
-import { ConfigError, loadConfig } from '../config.ts';
-import { htmlPage, methodNotAllowed } from '../http.ts';
+import { loadConfig } from '../config.ts';
+import { htmlPage, isServiceFault, methodNotAllowed } from '../http.ts';
 import { checklistOf, readConfirmationToken } from '../preregistration-service.ts';
 import { fillShell, pageShell } from '../shell.ts';
 
@@ -15,9 +15,11 @@ export async function handleConfirmation(request: Request): Promise<Response> {
   const shell = await pageShell(lang, request.url);
   let answer;
   try {
-    answer = readConfirmationToken(loadConfig(), url.searchParams.get('t') ?? '');
+    answer = readConfirmationToken(await loadConfig(), url.searchParams.get('t') ?? '');
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!isServiceFault('preregistrations.confirmation', error)) throw error;
+    const content = html`<div class="err-summary" role="alert" tabindex="-1"><h2>${t(lang, 'prereg.unavailableTitle')}</h2></div><p><a href="${localizePath('/pra-daftar/status/', lang)}">${t(lang, 'prereg.statusLink')}</a></p>`;
+    return htmlPage(503, fillShell(shell, lang, t(lang, 'prereg.doneTitle'), content.value, { error: true }));
   }
   if (!answer) {
     const content = html`<div class="box unc" role="alert"><p>${t(lang, 'prereg.expired')}</p></div><p><a href="${localizePath('/pra-daftar/status/', lang)}">${t(lang, 'prereg.statusLink')}</a></p>`;

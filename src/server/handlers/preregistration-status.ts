@@ -1,24 +1,30 @@
-/** POST /api/preregistrations/status: code + birth date → status and visit day, or the same 404 for any miss. */
+/**
+ * POST /api/preregistrations/status: code + birth date → status and visit day, the same 404 for any
+ * miss, and 429 once the code has had 10 wrong birth dates in 24 hours.
+ */
 import { t, type Lang } from '../../i18n/index.ts';
 import { html } from '../../lib/html.ts';
 import { StatusQuerySchema } from '../../schemas/forms/preregistration.ts';
 import { formErrorMessage } from '../../i18n/form-errors.ts';
 import { statusForm, statusResult } from '../../views/preregistration.ts';
-import { ConfigError, loadConfig } from '../config.ts';
-import { htmlPage, json, methodNotAllowed, parseBody, requestLang, wantsHtml } from '../http.ts';
+import { loadConfig } from '../config.ts';
+import { htmlPage, isServiceFault, json, methodNotAllowed, parseBody, requestLang, retryAfterSeconds, retryMessage, tooManyRequests, wantsHtml, type FunctionContext } from '../http.ts';
+import { refuseCrossSite } from '../origin.ts';
 import { PreregistrationService } from '../preregistration-service.ts';
-import { StorageError } from '../preregistration-store.ts';
+import { deployContextOf } from '../storage.ts';
 import { fillShell, pageShell } from '../shell.ts';
 
-export async function handleStatus(request: Request): Promise<Response> {
+export async function handleStatus(request: Request, context?: FunctionContext): Promise<Response> {
   if (request.method !== 'POST') return methodNotAllowed(['POST']);
+  const crossSite = refuseCrossSite(request, requestLang(request));
+  if (crossSite) return crossSite;
   const body = await parseBody(request);
   if (!body.ok) return body.response;
   const lang: Lang = requestLang(request, body.data);
   const asPage = wantsHtml(request, body.kind);
   const values = { code: typeof body.data.code === 'string' ? body.data.code : '', birthDate: typeof body.data.birthDate === 'string' ? body.data.birthDate : '' };
-  const page = async (status: number, content: string, error: boolean) =>
-    htmlPage(status, fillShell(await pageShell(lang, request.url), lang, t(lang, 'prereg.statusTitle'), content, { error }));
+  const page = async (status: number, content: string, error: boolean, headers: Record<string, string> = {}) =>
+    htmlPage(status, fillShell(await pageShell(lang, request.url), lang, t(lang, 'prereg.statusTitle'), content, { error }), headers);
 
   const parsed = StatusQuerySchema.safeParse(body.data);
   if (!parsed.success) {
@@ -32,12 +38,18 @@ export async function handleStatus(request: Request): Promise<Response> {
   }
 
   try {
-    const service = new PreregistrationService(loadConfig());
+    const service = new PreregistrationService(await loadConfig(), { deployContext: deployContextOf(context) });
     const result = await service.status(parsed.data.code, parsed.data.birthDate);
-    if (!asPage) return result ? json(200, { status: result.status, visitDate: result.visitDate }) : json(404, { error: 'not-found', message: t(lang, 'prereg.statusNotFound') });
-    return page(result ? 200 : 404, html`${statusResult(lang, result)}${statusForm({ lang, values })}`.value, false);
+    if (result.kind === 'locked') {
+      if (!asPage) return tooManyRequests(lang, 'limits.statusLocked', result.retryAt, 'locked');
+      const content = html`<div class="err-summary" role="alert" tabindex="-1" autofocus><h2>${t(lang, 'limits.statusLockedTitle')}</h2><p>${retryMessage(lang, 'limits.statusLocked', result.retryAt)}</p></div>${statusForm({ lang, values })}`;
+      return page(429, content.value, true, { 'Retry-After': String(retryAfterSeconds(result.retryAt)) });
+    }
+    const found = result.kind === 'found' ? result : undefined;
+    if (!asPage) return found ? json(200, { status: found.status, visitDate: found.visitDate }) : json(404, { error: 'not-found', message: t(lang, 'prereg.statusNotFound') });
+    return page(found ? 200 : 404, html`${statusResult(lang, found)}${statusForm({ lang, values })}`.value, false);
   } catch (error) {
-    if (!(error instanceof StorageError || error instanceof ConfigError)) throw error;
+    if (!isServiceFault('preregistrations.status', error)) throw error;
     if (!asPage) return json(503, { error: 'service-unavailable', message: t(lang, 'prereg.unavailable') });
     return page(503, html`<div class="err-summary" role="alert" tabindex="-1" autofocus><h2>${t(lang, 'prereg.unavailableTitle')}</h2></div>${statusForm({ lang, values })}`.value, true);
   }

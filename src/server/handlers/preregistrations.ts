@@ -1,6 +1,7 @@
 /**
- * POST /api/preregistrations. JSON clients get JSON (201, 422, 409, 400, 413, 415, 503); a plain form
- * post walks the GOV.UK journey on server-rendered pages: form → check your answers → confirmation.
+ * POST /api/preregistrations. JSON clients get JSON (201, 422, 409, 429, 400, 403, 413, 415, 503); a
+ * plain form post walks the GOV.UK journey on server-rendered pages: form → check your answers →
+ * confirmation. Cross-site posts are refused before the body is read.
  */
 import { randomBytes } from 'node:crypto';
 import { localizePath, t, type Lang } from '../../i18n/index.ts';
@@ -8,9 +9,10 @@ import { parsePreregistration, PREREGISTRATION_FIELDS, type FieldErrors, type Pr
 import { errorList, formValues, preregistrationForm, reviewPage, type FormValues } from '../../views/preregistration.ts';
 import { html } from '../../lib/html.ts';
 import { ConfigError, loadConfig, type ServerConfig } from '../config.ts';
-import { htmlPage, json, methodNotAllowed, parseBody, redirect, requestLang, wantsHtml } from '../http.ts';
+import { htmlPage, isServiceFault, json, methodNotAllowed, parseBody, redirect, requestLang, retryAfterSeconds, retryMessage, tooManyRequests, wantsHtml, type FunctionContext } from '../http.ts';
+import { refuseCrossSite } from '../origin.ts';
 import { checklistOf, confirmationToken, PreregistrationService, rulesContext, type CreatedAnswer } from '../preregistration-service.ts';
-import { StorageError } from '../preregistration-store.ts';
+import { deployContextOf } from '../storage.ts';
 import { fillShell, pageShell } from '../shell.ts';
 
 const unavailable = (lang: Lang) => ({ error: 'service-unavailable', message: t(lang, 'prereg.unavailableApi') });
@@ -28,8 +30,8 @@ export function errorMessages(errors: FieldErrors, lang: Lang): Record<string, s
   return Object.fromEntries(errorList(lang, errors).map((e) => [e.field, e.link ? `${e.message} (${localizePath(e.link, lang)})` : e.message]));
 }
 
-async function page(request: Request, lang: Lang, status: number, title: string, content: string, error = false): Promise<Response> {
-  return htmlPage(status, fillShell(await pageShell(lang, request.url), lang, title, content, { error }));
+async function page(request: Request, lang: Lang, status: number, title: string, content: string, error = false, headers: Record<string, string> = {}): Promise<Response> {
+  return htmlPage(status, fillShell(await pageShell(lang, request.url), lang, title, content, { error }), headers);
 }
 
 async function availabilityOrNothing(service: PreregistrationService | undefined) {
@@ -44,31 +46,47 @@ async function formPage(
   request: Request,
   lang: Lang,
   status: number,
-  o: { values: FormValues; errors?: FieldErrors; notice?: string; service?: PreregistrationService; focus?: PreregistrationField; availability?: Awaited<ReturnType<typeof availabilityOrNothing>> },
+  o: {
+    values: FormValues;
+    errors?: FieldErrors;
+    notice?: string;
+    noticeTitle?: string;
+    service?: PreregistrationService;
+    focus?: PreregistrationField;
+    availability?: Awaited<ReturnType<typeof availabilityOrNothing>>;
+    headers?: Record<string, string>;
+  },
 ) {
   const availability = o.availability ?? (await availabilityOrNothing(o.service));
-  const markup = preregistrationForm({ lang, values: o.values, errors: o.errors, availability, notice: o.notice, focus: o.focus });
+  const markup = preregistrationForm({ lang, values: o.values, errors: o.errors, availability, notice: o.notice, noticeTitle: o.noticeTitle, focus: o.focus });
   const error = Boolean(o.notice) || Object.keys(o.errors ?? {}).length > 0;
-  return page(request, lang, status, t(lang, 'prereg.title'), markup.value, error);
+  return page(request, lang, status, t(lang, 'prereg.title'), markup.value, error, o.headers);
 }
 
-export async function handlePreregistrations(request: Request): Promise<Response> {
+export async function handlePreregistrations(request: Request, context?: FunctionContext): Promise<Response> {
   if (request.method !== 'POST') return methodNotAllowed(['POST']);
+  const crossSite = refuseCrossSite(request, requestLang(request));
+  if (crossSite) return crossSite;
   const body = await parseBody(request);
   if (!body.ok) return body.response;
   const lang = requestLang(request, body.data);
   const asPage = wantsHtml(request, body.kind);
 
   let config: ServerConfig | undefined;
+  let configError: ConfigError | undefined;
   try {
-    config = loadConfig();
+    config = await loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
+    configError = error;
   }
-  const service = config ? new PreregistrationService(config) : undefined;
+  const service = config ? new PreregistrationService(config, { deployContext: deployContextOf(context) }) : undefined;
 
   if (!asPage) {
-    if (!service || !config) return json(503, unavailable(lang));
+    if (!service || !config) {
+      isServiceFault('preregistrations.create', configError);
+      return json(503, unavailable(lang));
+    }
     const idempotencyKey = request.headers.get('idempotency-key')?.trim() || undefined;
     if (idempotencyKey && idempotencyKey.length > 200) return json(400, { error: 'idempotency-key-too-long' });
     try {
@@ -84,9 +102,11 @@ export async function handlePreregistrations(request: Request): Promise<Response
           return json(409, { error: 'in-progress', message: t(lang, 'prereg.inProgress') });
         case 'key-reused':
           return json(422, { error: 'idempotency-key-reused', message: t(lang, 'prereg.keyReused') });
+        case 'rate-limited':
+          return tooManyRequests(lang, 'limits.nik', result.retryAt, 'too-many-submissions');
       }
     } catch (error) {
-      if (error instanceof StorageError) return json(503, unavailable(lang));
+      if (isServiceFault('preregistrations.create', error)) return json(503, unavailable(lang));
       throw error;
     }
   }
@@ -100,7 +120,10 @@ export async function handlePreregistrations(request: Request): Promise<Response
     const field = (PREREGISTRATION_FIELDS as readonly string[]).includes(target) ? (target as PreregistrationField) : undefined;
     return formPage(request, lang, 200, { values, service, focus: field });
   }
-  if (!service || !config) return formPage(request, lang, 503, { values, notice: t(lang, 'prereg.unavailable') });
+  if (!service || !config) {
+    isServiceFault('preregistrations.form', configError);
+    return formPage(request, lang, 503, { values, notice: t(lang, 'prereg.unavailable') });
+  }
 
   if (action !== 'confirm') {
     const parsed = parsePreregistration(body.data, rulesContext(service.today()));
@@ -120,6 +143,14 @@ export async function handlePreregistrations(request: Request): Promise<Response
         return redirect(createdBody(result.answer, lang, config).confirmationUrl);
       case 'invalid':
         return formPage(request, lang, 422, { values, errors: result.errors, service });
+      case 'rate-limited':
+        return formPage(request, lang, 429, {
+          values,
+          notice: `${retryMessage(lang, 'limits.nik', result.retryAt)} ${t(lang, 'limits.keptBelow')}`,
+          noticeTitle: t(lang, 'limits.nikTitle'),
+          service,
+          headers: { 'Retry-After': String(retryAfterSeconds(result.retryAt)) },
+        });
       case 'duplicate':
       case 'in-progress':
       case 'key-reused': {
@@ -129,7 +160,7 @@ export async function handlePreregistrations(request: Request): Promise<Response
       }
     }
   } catch (error) {
-    if (error instanceof StorageError) return formPage(request, lang, 503, { values, notice: t(lang, 'prereg.unavailable') });
+    if (isServiceFault('preregistrations.form', error)) return formPage(request, lang, 503, { values, notice: t(lang, 'prereg.unavailable') });
     throw error;
   }
 }

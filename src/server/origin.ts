@@ -1,0 +1,44 @@
+/**
+ * Cross-site posts are refused (403) before anything is read: a page elsewhere must not be able
+ * to submit a pre-registration or guess a birth date in a visitor's browser. Browsers say where a
+ * request comes from in Sec-Fetch-Site and Origin. A request without either (curl, an API client)
+ * is not a cross-site browser request and passes; the abuse limits still apply to it.
+ */
+import { t, type Lang } from '../i18n/index.ts';
+import { json } from './http.ts';
+
+function env(name: string): string | undefined {
+  const netlify = (globalThis as { Netlify?: { env: { get(n: string): string | undefined } } }).Netlify;
+  return netlify?.env.get(name) ?? process.env[name];
+}
+
+/** The site's own origins: the request's, and the addresses Netlify gives the site and this deploy. */
+function ownOrigins(request: Request): Set<string> {
+  const origins = new Set([new URL(request.url).origin]);
+  for (const name of ['URL', 'DEPLOY_PRIME_URL', 'DEPLOY_URL', 'SITE_URL']) {
+    const value = env(name);
+    if (!value) continue;
+    try {
+      origins.add(new URL(value).origin);
+    } catch {
+      // Not a URL: ignore it rather than fail every post.
+    }
+  }
+  return origins;
+}
+
+/** Why a post is refused as cross-site, or undefined when it may go on. */
+export function crossSiteProblem(request: Request): 'sec-fetch-site' | 'origin' | undefined {
+  const site = request.headers.get('sec-fetch-site')?.toLowerCase();
+  // same-site is refused too: another subdomain (a deploy preview, a user site) is not this site.
+  if (site === 'cross-site' || site === 'same-site') return 'sec-fetch-site';
+  const origin = request.headers.get('origin');
+  if (origin !== null && !ownOrigins(request).has(origin)) return 'origin';
+  return undefined;
+}
+
+/** A 403 for a cross-site post, or undefined. */
+export function refuseCrossSite(request: Request, lang: Lang): Response | undefined {
+  if (!crossSiteProblem(request)) return undefined;
+  return json(403, { error: 'cross-site', message: t(lang, 'limits.crossSite') });
+}

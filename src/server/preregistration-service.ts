@@ -70,7 +70,7 @@ export type StatusResult =
 /** The request held its place too long to write safely; everything was given back. */
 export class HoldExpired extends StorageError {
   constructor() {
-    super('hold place (took too long)');
+    super('hold place, took too long');
     this.name = 'HoldExpired';
   }
 }
@@ -78,7 +78,7 @@ export class HoldExpired extends StorageError {
 /** The record write failed and whether it landed could not be checked: nothing is undone (the holds expire). */
 export class UncertainWrite extends StorageError {
   constructor(cause: unknown) {
-    super('create record (outcome unknown)', { cause });
+    super('create record, outcome unknown', { cause });
     this.name = 'UncertainWrite';
   }
 }
@@ -378,7 +378,7 @@ export class PreregistrationService {
       if (await this.store.writePhone(phoneKeys[0]!, [...entries, { code, visitDate, at: this.now() }], current?.etag)) return true;
       await pause(10 + Math.random() * 40 * (attempt + 1));
     }
-    throw new StorageError('write phone index (contention)');
+    throw new StorageError('write phone index, contention');
   }
 
   /** What is known of a day's places: from memory when it was seen full lately, else from one listing. */

@@ -77,7 +77,7 @@ export async function readWithEtag<T>(store: Store, operation: string, key: stri
     if (again === null) return undefined;
     if (etag) return { data: again as T, etag };
     // The local server's listing can miss an entry while a neighbour is being written: look again.
-    if (tries >= 4) throw new StorageError(`${operation} (no ETag)`);
+    if (tries >= 4) throw new StorageError(`${operation}, no ETag`);
     await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20));
   }
 }
@@ -108,7 +108,7 @@ export async function update<T, R>(
     // Someone else wrote first: wait a little (with jitter, so writers spread out), then look again.
     await new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40 * (i + 1)));
   }
-  throw new StorageError(`${operation} (contention)`);
+  throw new StorageError(`${operation}, contention`);
 }
 
 /** Retries a write that must land (an answer a retry will need); the last failure is thrown. */

@@ -18,6 +18,7 @@ import { AbuseLimits, ABUSE_LIMITS_STORE, NIK_SUBMISSIONS, STATUS_CHECK_FAILURES
 import { currentSecret, secretOfVersion, type ServerConfig } from './config.ts';
 import { encryptForOfficers } from './personal-data.ts';
 import { keyedHash, open, openToken, sameHash, seal, sealToken, slowHash, subkey, versionOf } from './secrets.ts';
+import { serverClock } from './clock.ts';
 import { openScopedStore, StorageError } from './storage.ts';
 import { openStore, PreregistrationStore, type PhoneEntry, type PreregistrationRecord, type RegistrationStatus, type TakenSlot } from './preregistration-store.ts';
 
@@ -143,7 +144,7 @@ export class PreregistrationService {
 
   constructor(config: ServerConfig, options: ServiceOptions = {}) {
     this.config = config;
-    this.clock = options.clock ?? (() => new Date());
+    this.clock = options.clock ?? serverClock(options.deployContext ?? 'production');
     this.store = options.store ?? new PreregistrationStore(openStore(options.deployContext));
     this.limits = options.limits ?? new AbuseLimits(openScopedStore(ABUSE_LIMITS_STORE, options.deployContext), () => this.clock().getTime());
     this.scope = `${options.deployContext ?? 'production'}|${config.capacityPerDay}`;

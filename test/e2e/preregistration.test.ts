@@ -11,6 +11,7 @@ import type { Browser, Page, Request } from 'playwright-core';
 import { launchBrowser, WCAG_TAGS } from '../support/browser.ts';
 import { projectRoot } from '../support/project-copy.ts';
 import { testKeys } from '../support/keys.ts';
+import { useBrowserClock } from '../support/clock.ts';
 import { applicant, nikFor, openDays, type Applicant } from '../support/applicants.ts';
 import { serveSite, type LocalSite } from '../../src/cli/serve.ts';
 
@@ -145,6 +146,7 @@ interface Opened {
 
 async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Opened> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1024, height: 800 }, deviceScaleFactor: 1 });
+  await useBrowserClock(context);
   const page = await context.newPage();
   if (options.javaScriptEnabled === false) withoutScripts.add(page);
   // A function call on the local server takes seconds (a new worker each time); a stuck one fails the test, not the run.
@@ -178,6 +180,7 @@ async function expectAxeCleanWithoutScripts(page: Page, what: string): Promise<v
   const markup = await page.content();
   const url = page.url();
   const context = await browser.newContext({ viewport: page.viewportSize() ?? { width: 1024, height: 800 }, deviceScaleFactor: 1 });
+  await useBrowserClock(context);
   try {
     const copy = await context.newPage();
     const csp: string[] = [];

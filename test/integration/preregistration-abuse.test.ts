@@ -331,8 +331,10 @@ describe('a bad configuration is a 503 and one log line naming the variable', ()
 
 /** The real store, with time jumping forward once a place is taken: as if the request stalled there. */
 class StallingStore extends PreregistrationStore {
-  constructor(private readonly stall: () => void) {
+  private readonly stall: () => void;
+  constructor(stall: () => void) {
     super();
+    this.stall = stall;
   }
   override async takeSlot(...args: Parameters<PreregistrationStore['takeSlot']>) {
     const taken = await super.takeSlot(...args);

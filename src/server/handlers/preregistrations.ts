@@ -58,7 +58,7 @@ async function formPage(
   },
 ) {
   const availability = o.availability ?? (await availabilityOrNothing(o.service));
-  const markup = preregistrationForm({ lang, values: o.values, errors: o.errors, availability, notice: o.notice, noticeTitle: o.noticeTitle, focus: o.focus });
+  const markup = preregistrationForm({ lang, values: o.values, errors: o.errors, availability, notice: o.notice, noticeTitle: o.noticeTitle, focus: o.focus, today: o.service?.today() });
   const error = Boolean(o.notice) || Object.keys(o.errors ?? {}).length > 0;
   return page(request, lang, status, t(lang, 'prereg.title'), markup.value, error, o.headers);
 }

@@ -1,0 +1,4 @@
+/** Runs before each integration and browser test file: see clock.ts. */
+import { useTestClock } from './clock.ts';
+
+useTestClock();

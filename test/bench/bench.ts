@@ -1,15 +1,23 @@
 /**
  * `npm run bench`: the figures the project steers by. Nothing here is asserted; tests never time.
- *  1. Page weight: gzip bytes a first visit transfers per page type (everything Chromium fetches).
- *  2. Build: time per page and peak memory, with the content multiplied to at least 1,000 pages in a
- *     temporary copy of the project, against a bare Astro + MDX site of the same size.
- *  3. Functions: pre-registrations per second through the local server, against a baseline function
- *     that only writes one blob of the same size, with p50 and p99 latency.
+ *  1. Page weight (`weight`): gzip bytes a first visit transfers per page type (everything Chromium fetches).
+ *  2. Build (`build`): time per page and peak memory, with the content multiplied to at least 1,000
+ *     pages in a temporary copy of the project, against a bare Astro + MDX site of the same size.
+ *  3. Functions (`functions`): pre-registrations per second through the local server, against a
+ *     baseline function that only writes one blob of the same size, with p50 and p99 latency; and
+ *     (`handlers`) the same with the handler called in process.
+ *  4. Storage (`storage`): Blobs calls and time per request for the pre-registration endpoints, in
+ *     process against a real local Blobs server holding 10,000 past records, on an open day and on a
+ *     full day, beside the figures measured on the code before issue 6 (commit ae43e81).
+ * `npm run bench -- <part> [<part>…]` runs some parts. Every table is printed in Markdown, so the
+ * output pastes into a note as it is; it is also written to bench-results/latest.md, and the figures
+ * to bench-results/latest.json.
  * Targets (from the issue): a guide page under 14 KB in total and under a third of Starlight's ~22 KB
  * (HTML 6, CSS 12, JS 4); build time per page at most half of Starlight's ~13 ms at 1,000 pages.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { randomBytes } from 'node:crypto';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { spawn } from 'node:child_process';
@@ -19,12 +27,33 @@ import { serveSite } from '../../src/cli/serve.ts';
 import { testKeys } from '../support/keys.ts';
 import { applicant, nikFor, openDays } from '../support/applicants.ts';
 import { startBlobs } from '../support/blobs.ts';
-import { getStore } from '@netlify/blobs';
+import { getStore, type Store } from '@netlify/blobs';
 import { handlePreregistrations } from '../../src/server/handlers/preregistrations.ts';
+import { handleDays } from '../../src/server/handlers/preregistration-days.ts';
+import { formData } from '../../src/generated/form-data.ts';
+import { startCountingBlobs } from '../support/counting-blobs.ts';
 
 const STARLIGHT = { guideKb: 22, msPerPage: 13 };
 const results: Record<string, unknown> = { date: new Date().toISOString() };
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+/** What the run printed, in order: written to bench-results/latest.md at the end. */
+const report: string[] = [];
+function say(line = ''): void {
+  console.log(line);
+  report.push(line);
+}
+
+/** A Markdown table, columns padded so it also reads well in a terminal. Numbers align right. */
+function table(headers: string[], rows: (string | number)[][]): void {
+  const cells = rows.map((row) => row.map(String));
+  const widths = headers.map((h, i) => Math.max(h.length, 3, ...cells.map((row) => row[i]?.length ?? 0)));
+  const right = headers.map((_, i) => cells.length > 0 && cells.every((row) => /^[-+]?[\d.,]+( \S+)?$|^–$/.test(row[i] ?? '')));
+  const line = (row: string[]) => `| ${row.map((c, i) => (right[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join(' | ')} |`;
+  say(line(headers));
+  say(`|${widths.map((w, i) => (right[i] ? `${'-'.repeat(w + 1)}:` : '-'.repeat(w + 2))).join('|')}|`);
+  for (const row of cells) say(line(row));
+}
 
 // ---------------------------------------------------------------- page weight
 async function pageWeights() {
@@ -73,14 +102,14 @@ async function pageWeights() {
   const pageHtml = readFileSync(join(projectRoot, 'dist/panduan/alur-bekerja-ke-luar-negeri/index.html'), 'utf8');
   const inlineCss = [...pageHtml.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]).join('');
   const cspMeta = /<meta http-equiv="content-security-policy"[^>]*>/.exec(pageHtml)?.[0] ?? '';
-  console.log('\nPage weight (gzip bytes a first visit transfers, KB)');
-  console.log('page type          html    css     js  other  total  requests');
-  for (const [name, r] of Object.entries(rows)) {
-    console.log(`${name.padEnd(17)} ${kb(r.html).padStart(5)} ${kb(r.css).padStart(6)} ${kb(r.js).padStart(6)} ${kb(r.other).padStart(6)} ${kb(r.total).padStart(6)} ${String(r.requests).padStart(9)}`);
-  }
+  say('\n### Page weight (gzip KB a first visit transfers)\n');
+  table(
+    ['page type', 'html', 'css', 'js', 'other', 'total', 'requests'],
+    Object.entries(rows).map(([name, r]) => [name, kb(r.html), kb(r.css), kb(r.js), kb(r.other), kb(r.total), r.requests]),
+  );
   const guide = rows.guide!.total;
-  console.log(`  guide page: ${kb(guide)} KB (target < 14 KB; < ${kb((STARLIGHT.guideKb * 1024) / 3)} KB = a third of Starlight's ~${STARLIGHT.guideKb} KB): ${guide < 14 * 1024 && guide < (STARLIGHT.guideKb * 1024) / 3 ? 'met' : 'NOT met'}`);
-  console.log(`  of the guide HTML: inline CSS ${kb(gzipSync(inlineCss).length)} KB gzip alone, CSP meta ${cspMeta.length} bytes raw`);
+  say(`\n- guide page: ${kb(guide)} KB (target < 14 KB; < ${kb((STARLIGHT.guideKb * 1024) / 3)} KB = a third of Starlight's ~${STARLIGHT.guideKb} KB): ${guide < 14 * 1024 && guide < (STARLIGHT.guideKb * 1024) / 3 ? 'met' : 'NOT met'}`);
+  say(`- of the guide HTML: inline CSS ${kb(gzipSync(inlineCss).length)} KB gzip alone, CSP meta ${cspMeta.length} bytes raw`);
   results.pageWeight = rows;
 }
 
@@ -185,16 +214,20 @@ async function buildAtScale() {
   } finally {
     rmSync(bareDir, { recursive: true, force: true });
   }
-  const line = (name: string, r: { ms: number; peakRssMb: number }, pages: number) =>
-    `  ${name.padEnd(12)} ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${(r.ms / pages).toFixed(2).padStart(6)} ms/page  peak RSS ${r.peakRssMb.toFixed(0)} MB`;
-  console.log(`\nBuild at scale (${ours.pages} pages, content multiplied in a temporary copy)`);
-  console.log(line('astro build', ours.astro, ours.pages));
-  console.log(line('pagefind', ours.pagefind, ours.pages));
-  console.log(`  total        ${ours.msPerPage.toFixed(2)} ms/page (target <= ${STARLIGHT.msPerPage / 2} ms, half of Starlight's ~${STARLIGHT.msPerPage} ms): ${ours.msPerPage <= STARLIGHT.msPerPage / 2 ? 'met' : 'NOT met'}`);
-  console.log(`Same run, bare Astro 7 + MDX + Pagefind, ${bare.pages} pages with the same MDX bodies (the floor for any MDX site here):`);
-  console.log(line('astro build', bare.astro, bare.pages));
-  console.log(line('pagefind', bare.pagefind, bare.pages));
-  console.log(`  total        ${bare.msPerPage.toFixed(2)} ms/page; this site costs ${(ours.msPerPage / bare.msPerPage).toFixed(2)}x the bare floor`);
+  const row = (site: string, step: string, r: { ms: number; peakRssMb: number }, pages: number) => [site, step, pages, (r.ms / 1000).toFixed(1), (r.ms / pages).toFixed(2), r.peakRssMb.toFixed(0)];
+  say(`\n### Build at scale (content multiplied in a temporary copy; bare = Astro 7 + MDX + Pagefind with the same MDX bodies, the floor for any MDX site here)\n`);
+  table(
+    ['site', 'step', 'pages', 's', 'ms/page', 'peak RSS MB'],
+    [
+      row('this site', 'astro build', ours.astro, ours.pages),
+      row('this site', 'pagefind', ours.pagefind, ours.pages),
+      ['this site', 'total', ours.pages, ((ours.astro.ms + ours.pagefind.ms) / 1000).toFixed(1), ours.msPerPage.toFixed(2), '–'],
+      row('bare', 'astro build', bare.astro, bare.pages),
+      row('bare', 'pagefind', bare.pagefind, bare.pages),
+      ['bare', 'total', bare.pages, ((bare.astro.ms + bare.pagefind.ms) / 1000).toFixed(1), bare.msPerPage.toFixed(2), '–'],
+    ],
+  );
+  say(`\n- ${ours.msPerPage.toFixed(2)} ms/page (target <= ${STARLIGHT.msPerPage / 2} ms, half of Starlight's ~${STARLIGHT.msPerPage} ms): ${ours.msPerPage <= STARLIGHT.msPerPage / 2 ? 'met' : 'NOT met'}; this site costs ${(ours.msPerPage / bare.msPerPage).toFixed(2)}x the bare floor`);
   results.build = {
     pages: ours.pages, astroMs: ours.astro.ms, pagefindMs: ours.pagefind.ms, msPerPage: ours.msPerPage, astroPeakRssMb: ours.astro.peakRssMb, pagefindPeakRssMb: ours.pagefind.peakRssMb,
     bare: { pages: bare.pages, astroMs: bare.astro.ms, pagefindMs: bare.pagefind.ms, msPerPage: bare.msPerPage, astroPeakRssMb: bare.astro.peakRssMb },
@@ -226,6 +259,14 @@ async function load(count: number, concurrency: number, send: (i: number) => Pro
   return { perSecond: count / seconds, p50: pct(50), p99: pct(99), wrong };
 }
 
+type Throughput = Awaited<ReturnType<typeof load>>;
+
+function throughputTable(prereg: Throughput, baseline: Throughput): void {
+  const row = (name: string, r: Throughput) => [name, r.perSecond.toFixed(1), r.p50.toFixed(1), r.p99.toFixed(1), r.wrong];
+  table(['endpoint', 'req/s', 'p50 ms', 'p99 ms', 'not 201'], [row('pre-registration', prereg), row('baseline (1 blob)', baseline)]);
+  say(`\n- pre-registration: ${(prereg.perSecond / baseline.perSecond).toFixed(2)} of the baseline's throughput`);
+}
+
 async function functionThroughput() {
   const copy = copyProject('ltsa-bench-fn-');
   const keys = await testKeys({ capacity: 1000 });
@@ -248,11 +289,9 @@ async function functionThroughput() {
       await fetch(`${site.url}/api/preregistrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(warm) });
       const prereg = await load(submissions, concurrency, (i) => fetch(`${site.url}/api/preregistrations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: bodies[i]! }), 201);
       const baseline = await load(submissions, concurrency, (i) => fetch(`${site.url}/api/bench-baseline?size=1200`, { method: 'POST', body: bodies[i]! }), 201);
-      console.log(`\nFunction throughput (${submissions} requests, ${concurrency} in flight, local server, request body ${size} bytes)`);
-      console.log(`  pre-registration  ${prereg.perSecond.toFixed(1).padStart(7)} req/s  p50 ${prereg.p50.toFixed(1)} ms  p99 ${prereg.p99.toFixed(1)} ms${prereg.wrong ? `  (${prereg.wrong} not 201)` : ''}`);
-      console.log(`  baseline (1 blob) ${baseline.perSecond.toFixed(1).padStart(7)} req/s  p50 ${baseline.p50.toFixed(1)} ms  p99 ${baseline.p99.toFixed(1)} ms${baseline.wrong ? `  (${baseline.wrong} not 201)` : ''}`);
-      console.log(`  ratio             ${(prereg.perSecond / baseline.perSecond).toFixed(2)} of the baseline's throughput`);
-      console.log('  (@netlify/dev starts a fresh worker for every invocation, so these absolute figures are the emulator\'s.)');
+      say(`\n### Function throughput (local server, ${submissions} requests, ${concurrency} in flight, request body ${size} bytes)\n`);
+      throughputTable(prereg, baseline);
+      say('\n- @netlify/dev bundles the function again and starts a fresh worker for every call, so these absolute figures are the emulator\'s.');
       results.functions = { submissions, concurrency, prereg, baseline, ratio: prereg.perSecond / baseline.perSecond };
     } finally {
       await site.close();
@@ -282,21 +321,214 @@ async function handlerThroughput() {
     await load(20, 4, (i) => handlePreregistrations(new Request('http://localhost/api/preregistrations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(applicant({ visitDate: days[0]!, nik: nikFor('1990-01-01', 'P', 9000 + i), birthDate: '1990-01-01' })) })), 201);
     const prereg = await load(submissions, concurrency, (i) => handlePreregistrations(request(i)), 201);
     const baseline = await load(submissions, concurrency, () => baselineHandler(), 201);
-    console.log(`\nHandler throughput in process (${submissions} requests, ${concurrency} in flight, real local Blobs server)`);
-    console.log(`  pre-registration  ${prereg.perSecond.toFixed(1).padStart(7)} req/s  p50 ${prereg.p50.toFixed(1)} ms  p99 ${prereg.p99.toFixed(1)} ms${prereg.wrong ? `  (${prereg.wrong} not 201)` : ''}`);
-    console.log(`  baseline (1 blob) ${baseline.perSecond.toFixed(1).padStart(7)} req/s  p50 ${baseline.p50.toFixed(1)} ms  p99 ${baseline.p99.toFixed(1)} ms`);
-    console.log(`  ratio             ${(prereg.perSecond / baseline.perSecond).toFixed(2)} of the baseline's throughput`);
+    say(`\n### Handler throughput in process (${submissions} requests, ${concurrency} in flight, real local Blobs server)\n`);
+    throughputTable(prereg, baseline);
     results.handlers = { submissions, concurrency, prereg, baseline, ratio: prereg.perSecond / baseline.perSecond };
   } finally {
     await blobs.stop();
   }
 }
 
+// ---------------------------------------------------------------- storage calls per request
+type StorageScenario = 'open' | 'fullFirst' | 'fullSteady' | 'days';
+interface StorageFigure {
+  requests: number;
+  msPerRequest: number;
+  /** Mean storage calls per request, by kind ("list slots", "put nik", …). */
+  calls: Record<string, number>;
+  /** Answers other than the expected status. */
+  wrong: number;
+}
+type StorageFigures = Record<StorageScenario, StorageFigure>;
+
+const STORAGE_SCENARIOS: [StorageScenario, string, number][] = [
+  ['open', 'POST, open day', 201],
+  ['fullFirst', 'POST, full day: first refusal', 422],
+  ['fullSteady', 'POST, full day: next refusals', 422],
+  ['days', 'GET /api/preregistrations/days', 200],
+];
+
+/**
+ * Baseline: this `storage` part, measured once on the code before issue 6 (a worktree of commit
+ * ae43e81 with this bench, test/support/counting-blobs.ts and src/cli/serve.ts copied in, so the
+ * seeding and the Blobs server are the same), on 2026-11-29, on this machine (2 vCPU). Printed as
+ * "before" beside the live figures; measure again the same way on another machine.
+ */
+const STORAGE_BEFORE: { commit: string; measured: string; machine: string; figures: StorageFigures } | undefined = {
+  commit: 'ae43e81',
+  measured: '2026-11-29',
+  machine: '2 × AMD EPYC, Node 24.21.0',
+  figures: {
+    open: {
+      requests: 20,
+      msPerRequest: 21.3,
+      calls: { 'list slots/<day>/': 0.1, 'put nik': 1, 'put records': 1, 'put slots': 1.1 },
+      wrong: 0,
+    },
+    fullFirst: {
+      requests: 1,
+      msPerRequest: 1761.3,
+      calls: {
+        'delete nik': 1,
+        'get slots': 40,
+        'list slots/': 1,
+        'list slots/<day>/': 1,
+        'put nik': 1,
+        'put slots': 1,
+      },
+      wrong: 0,
+    },
+    fullSteady: {
+      requests: 20,
+      msPerRequest: 1665.7,
+      calls: { 'delete nik': 1, 'list slots/': 1, 'list slots/<day>/': 1, 'put nik': 1 },
+      wrong: 0,
+    },
+    days: { requests: 20, msPerRequest: 1534, calls: { 'list slots/': 1 }, wrong: 0 },
+  },
+};
+
+/** 250 past office days of 40 places: 10,000 past records. */
+const PAST_DAYS = 250;
+const PLACES = 40;
+
+/** Weekdays before today (Jakarta), newest first. */
+function pastOfficeDays(count: number): string[] {
+  const days: string[] = [];
+  const day = new Date(`${new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`);
+  while (days.length < count) {
+    day.setUTCDate(day.getUTCDate() - 1);
+    if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) days.push(day.toISOString().slice(0, 10));
+  }
+  return days;
+}
+
+const CODE_LETTERS = '0123456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+const randomCode = () => `LPG-${[0, 1].map(() => Array.from(randomBytes(4), (b) => CODE_LETTERS[b % CODE_LETTERS.length]).join('')).join('-')}`;
+const b64 = (bytes: number) => randomBytes(bytes).toString('base64');
+const b64url = (bytes: number) => randomBytes(bytes).toString('base64url');
+
+/**
+ * 250 past office days of 40 places each: per place a record (the stored shape, sealed personal data
+ * as random bytes of the real size, the listing metadata), its NIK entry and its slot hold. Raw
+ * writes, 200 at a time.
+ */
+async function seedPastRecords(store: Store): Promise<number> {
+  const writes: (() => Promise<unknown>)[] = [];
+  const days = pastOfficeDays(PAST_DAYS);
+  days.forEach((visitDate, d) => {
+    const createdDay = days[Math.min(d + 5, days.length - 1)]!;
+    const at = Date.parse(`${createdDay}T03:00:00Z`);
+    for (let n = 0; n < PLACES; n++) {
+      const code = randomCode();
+      const nikKey = b64url(32);
+      const record = {
+        v: 2, code, status: 'received', visitDate, regency: '1804', destination: 'malaysia', createdDay,
+        statusCheck: `v1.${b64url(32)}`, nikKey: `v1.${nikKey}`, phoneKey: `v1.${b64url(32)}`,
+        personal: { alg: 'xchacha20poly1305-ietf+x25519-sealedbox', nonce: b64(24), ciphertext: b64(640), recipients: [{ keyId: 'officer', sealedKey: b64(80) }] },
+        history: [{ status: 'received', day: createdDay }],
+      };
+      const metadata = { visitDate, regency: '1804', destination: 'malaysia', status: 'received', createdDay };
+      writes.push(() => store.setJSON(`records/${code}`, record, { metadata }));
+      writes.push(() => store.setJSON(`nik/${nikKey}`, { code, at }));
+      writes.push(() => store.setJSON(`slots/${visitDate}/${String(n).padStart(4, '0')}`, { code, at }));
+    }
+  });
+  for (let i = 0; i < writes.length; i += 200) await Promise.all(writes.slice(i, i + 200).map((write) => write()));
+  return days.length * PLACES;
+}
+
+async function storageCalls() {
+  const blobs = await startCountingBlobs();
+  // The real capacity (40 a day), and a new secret: no figure from an earlier part carries over.
+  const keys = await testKeys();
+  delete process.env.PREREG_CAPACITY;
+  Object.assign(process.env, keys.env);
+  try {
+    const seedStarted = performance.now();
+    const seeded = await seedPastRecords(blobs.seedStore('preregistrations'));
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+
+    const [openDay, fullDay, warmDay] = openDays();
+    if (!openDay || !fullDay) throw new Error('The storage bench needs two bookable days in the window (holidays.yaml covers the next year?)');
+    const post = (visitDate: string) => () =>
+      handlePreregistrations(new Request('http://localhost/api/preregistrations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(applicant({ visitDate })) }));
+    const days = () => handleDays(new Request('http://localhost/api/preregistrations/days'));
+
+    /** Requests one after another, so each one's storage calls are its own. */
+    const measure = async (count: number, send: () => Promise<Response>, expect: number): Promise<StorageFigure> => {
+      const calls = new Map<string, number>();
+      let ms = 0;
+      let wrong = 0;
+      blobs.take();
+      for (let i = 0; i < count; i++) {
+        const started = performance.now();
+        const response = await send();
+        const body = await response.text();
+        ms += performance.now() - started;
+        if (response.status !== expect) {
+          if (wrong === 0) say(`- (expected ${expect}, got ${response.status}: ${body.slice(0, 200)})`);
+          wrong++;
+        }
+        for (const [kind, n] of blobs.take()) calls.set(kind, (calls.get(kind) ?? 0) + n);
+      }
+      return { requests: count, msPerRequest: ms / count, calls: Object.fromEntries([...calls].sort().map(([kind, n]) => [kind, n / count])), wrong };
+    };
+
+    // Warm up (module and crypto set-up, first connections) on a third day, not measured.
+    await (await post(warmDay ?? openDay)()).arrayBuffer();
+    await (await days()).arrayBuffer();
+
+    const open = await measure(20, post(openDay), 201);
+    // Fill the other day to its capacity, 4 at a time, then ask for more places on it.
+    const capacity = formData.capacityPerDay;
+    for (let i = 0; i < capacity; i += 4) await Promise.all(Array.from({ length: Math.min(4, capacity - i) }, () => post(fullDay)().then((r) => r.arrayBuffer())));
+    const fullFirst = await measure(1, post(fullDay), 422);
+    const fullSteady = await measure(20, post(fullDay), 422);
+    const daysFigure = await measure(20, days, 200);
+    const figures: StorageFigures = { open, fullFirst, fullSteady, days: daysFigure };
+
+    const before = STORAGE_BEFORE?.figures;
+    const total = (f: StorageFigure | undefined) => (f ? Object.values(f.calls).reduce((a, b) => a + b, 0).toFixed(1) : '–');
+    const ms = (f: StorageFigure | undefined) => (f ? f.msPerRequest.toFixed(1) : '–');
+    say(`\n### Storage calls per request (in process, real local Blobs server, ${seeded.toLocaleString('en')} past records, ${formData.capacityPerDay} places a day)\n`);
+    say(`- now: this working tree; before: ${STORAGE_BEFORE ? `commit ${STORAGE_BEFORE.commit}, measured ${STORAGE_BEFORE.measured} on ${STORAGE_BEFORE.machine}` : 'no baseline recorded'}`);
+    say(`- seeding ${(seeded * 3).toLocaleString('en')} blobs took ${seedSeconds.toFixed(1)} s; requests run one at a time\n`);
+    table(
+      ['request', 'n', 'calls now', 'calls before', 'ms now', 'ms before', 'not expected'],
+      STORAGE_SCENARIOS.map(([id, label]) => [label, figures[id].requests, total(figures[id]), total(before?.[id]), ms(figures[id]), ms(before?.[id]), figures[id].wrong]),
+    );
+    say('\nCalls per request by kind ("list slots/<day>/" is one listing of a day\'s slots, "put nik" one write of a nik/ entry, "meta" a metadata read; other stores are named):\n');
+    const rows: string[][] = [];
+    for (const [id, label] of STORAGE_SCENARIOS) {
+      const kinds = [...new Set([...Object.keys(figures[id].calls), ...Object.keys(before?.[id]?.calls ?? {})])].sort();
+      for (const kind of kinds) {
+        const now = figures[id].calls[kind];
+        const then = before?.[id]?.calls[kind];
+        rows.push([label, kind, now === undefined ? '–' : now.toFixed(2), then === undefined ? '–' : then.toFixed(2)]);
+      }
+    }
+    table(['request', 'call', 'now', 'before'], rows);
+    results.storage = { seeded, seedSeconds, machine: machine(), figures, before: STORAGE_BEFORE };
+  } finally {
+    await blobs.stop();
+  }
+}
+
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, Node ${process.versions.node}`;
+}
+
 const only = process.argv.slice(2);
-if (only.length === 0 || only.includes('weight')) await pageWeights();
-if (only.length === 0 || only.includes('build')) await buildAtScale();
-if (only.length === 0 || only.includes('functions')) await functionThroughput();
-if (only.length === 0 || only.includes('functions') || only.includes('handlers')) await handlerThroughput();
+const runs = (part: string) => only.length === 0 || only.includes(part);
+say(`## npm run bench${only.length ? ` -- ${only.join(' ')}` : ''}, ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${machine()}`);
+if (runs('weight')) await pageWeights();
+if (runs('build')) await buildAtScale();
+if (runs('functions')) await functionThroughput();
+if (runs('functions') || only.includes('handlers')) await handlerThroughput();
+if (runs('storage')) await storageCalls();
 mkdirSync(join(projectRoot, 'bench-results'), { recursive: true });
 writeFileSync(join(projectRoot, 'bench-results/latest.json'), JSON.stringify(results, null, 2));
-console.log('\nWritten to bench-results/latest.json');
+writeFileSync(join(projectRoot, 'bench-results/latest.md'), `${report.join('\n')}\n`);
+console.log('\nWritten to bench-results/latest.md (the tables above) and bench-results/latest.json (every figure)');

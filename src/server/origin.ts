@@ -27,13 +27,21 @@ function ownOrigins(request: Request): Set<string> {
   return origins;
 }
 
-/** Why a post is refused as cross-site, or undefined when it may go on. */
+/**
+ * Why a post is refused as cross-site, or undefined when it may go on.
+ *
+ * Sec-Fetch-Site is the browser's own word and decides first. Origin is checked where it names a
+ * site. It can also be "null": the site sends Referrer-Policy: no-referrer, and under that policy
+ * browsers send "Origin: null" even for a form posted from our own page. So "null" passes beside
+ * Sec-Fetch-Site: same-origin, and where a browser too old to send Sec-Fetch-Site says nothing
+ * more; a page elsewhere in a current browser still gets "cross-site" and is refused.
+ */
 export function crossSiteProblem(request: Request): 'sec-fetch-site' | 'origin' | undefined {
   const site = request.headers.get('sec-fetch-site')?.toLowerCase();
   // same-site is refused too: another subdomain (a deploy preview, a user site) is not this site.
   if (site === 'cross-site' || site === 'same-site') return 'sec-fetch-site';
   const origin = request.headers.get('origin');
-  if (origin !== null && !ownOrigins(request).has(origin)) return 'origin';
+  if (origin !== null && origin !== 'null' && !ownOrigins(request).has(origin)) return 'origin';
   return undefined;
 }
 

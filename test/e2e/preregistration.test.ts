@@ -620,3 +620,37 @@ describe('in English', () => {
     }
   });
 });
+
+describe('from another site', () => {
+  it('a form on another origin that posts to the API is refused (403) and stores nothing; the same form here is accepted', async () => {
+    // 127.0.0.1 and localhost are different sites to the browser: the page below is "elsewhere".
+    const elsewhere = site.url.replace('localhost', '127.0.0.1');
+    const a = freshApplicant();
+    const fields = Object.entries({ ...a, hasPassport: 'tidak', consent: 'ya', action: 'review', lang: 'id' })
+      .map(([k, v]) => `<input type="hidden" name="${k}" value="${String(v).replace(/"/g, '&quot;')}">`)
+      .join('');
+    for (const [where, target] of [
+      [elsewhere, `${site.url}/api/preregistrations`],
+      [site.url, `${site.url}/api/preregistrations`],
+    ] as const) {
+      const context = await browser.newContext({ javaScriptEnabled: true });
+      await useBrowserClock(context);
+      try {
+        const page = await context.newPage();
+        // The attacker's page, served at `where` by intercepting its address.
+        await page.route(`${where}/attack/`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: `<!doctype html><form method="post" action="${target}">${fields}<button>Go</button></form>` }));
+        await page.goto(`${where}/attack/`);
+        const [response] = await Promise.all([page.waitForResponse((r) => r.url() === target), page.getByRole('button', { name: 'Go' }).click()]);
+        if (where === elsewhere) {
+          expect(response.status(), 'posted from another site').toBe(403);
+          expect(await page.content()).toContain('cross-site');
+        } else {
+          expect(response.status(), 'posted from the site itself').toBe(200);
+          expect(await h1(page).textContent()).toBe('Periksa jawaban Anda');
+        }
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});

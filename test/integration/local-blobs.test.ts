@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlobsServer } from '@netlify/blobs/server';
 import { getStore, type Store } from '@netlify/blobs';
-import { atomicWrites } from '../../src/cli/serve.ts';
+import { atomicWrites } from '../../src/cli/local-blobs.ts';
 
 let directory: string;
 let server: BlobsServer;

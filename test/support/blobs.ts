@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BlobsServer } from '@netlify/blobs/server';
 import { setEnvironmentContext } from '@netlify/blobs';
+// Writes one at a time with a fresh ETag each, as Netlify Blobs promises (see src/cli/local-blobs.ts).
+import { atomicWrites } from '../../src/cli/local-blobs.ts';
 
 export interface LocalBlobs {
   directory: string;
@@ -19,28 +21,10 @@ export interface LocalBlobs {
   resume(): Promise<void>;
 }
 
-/**
- * The local server checks If-None-Match / If-Match and then writes, with awaits in between, so two
- * concurrent conditional writes to one key can both succeed. Netlify Blobs does not allow that, and
- * the pre-registration rules (one NIK, N places a day, one answer per idempotency key) rely on it:
- * writes are made one at a time here so the local server keeps the same promise.
- */
-function serializeWrites(server: BlobsServer): BlobsServer {
-  const target = server as unknown as { put(request: unknown): Promise<Response> };
-  const put = target.put.bind(server);
-  let queue: Promise<unknown> = Promise.resolve();
-  target.put = (request) => {
-    const run = queue.then(() => put(request));
-    queue = run.catch(() => undefined);
-    return run;
-  };
-  return server;
-}
-
 export async function startBlobs(): Promise<LocalBlobs> {
   const directory = mkdtempSync(join(tmpdir(), 'ltsa-blobs-'));
   const token = 'test-token';
-  let server = serializeWrites(new BlobsServer({ directory, token }));
+  let server = atomicWrites(new BlobsServer({ directory, token }));
   let { port } = await server.start();
   const context = () => {
     const url = `http://localhost:${port}`;
@@ -63,7 +47,7 @@ export async function startBlobs(): Promise<LocalBlobs> {
       await server.stop();
     },
     async resume() {
-      server = serializeWrites(new BlobsServer({ directory, token, port }));
+      server = atomicWrites(new BlobsServer({ directory, token, port }));
       ({ port } = await server.start());
       url = context();
     },

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { BlobsServer } from '@netlify/blobs/server';
 import { getStore, setEnvironmentContext, type Store } from '@netlify/blobs';
-import { atomicWrites } from '../../src/cli/serve.ts';
+import { atomicWrites } from '../../src/cli/local-blobs.ts';
 
 const SITE_ID = 'ltsa-bench';
 const TOKEN = 'bench-token';

@@ -1,6 +1,6 @@
 /**
  * A real local Blobs server (with the write rules of `npm start`'s, see atomicWrites in
- * src/cli/serve.ts) behind a counting proxy, wired into the handlers' environment: every storage
+ * src/cli/local-blobs.ts) behind a counting proxy, wired into the handlers' environment: every storage
  * call the handlers make passes the proxy and is counted by kind ("list slots", "put nik", …).
  * Storage is never mocked. Seeding goes to a second, plain server on the same folder, uncounted and
  * in parallel (unconditional writes to distinct keys need no serialising).
@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { BlobsServer } from '@netlify/blobs/server';
 import { getStore, setEnvironmentContext, type Store } from '@netlify/blobs';
 import { atomicWrites } from '../../src/cli/local-blobs.ts';
+import { forward } from './faulty-proxy.ts';
 
 const SITE_ID = 'ltsa-bench';
 const TOKEN = 'bench-token';
@@ -55,12 +56,7 @@ export async function startCountingBlobs(): Promise<CountingBlobs> {
   const proxy = http.createServer((req, res) => {
     const kind = callKind(req.method ?? 'GET', req.url ?? '/');
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
-    const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers, agent }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
+    forward(req, res, target, { agent });
   });
   await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;

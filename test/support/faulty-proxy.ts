@@ -11,6 +11,22 @@ import { setEnvironmentContext } from '@netlify/blobs';
 
 type Rule = (method: string, path: string) => boolean;
 
+/** Passes a request on to `target` and its answer back; `lose` drops the answer and sends a 500 after the request was served. */
+export function forward(req: http.IncomingMessage, res: http.ServerResponse, target: string, options: { agent?: http.Agent; lose?: () => void } = {}): void {
+  const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers, agent: options.agent }, (up) => {
+    if (options.lose) {
+      options.lose();
+      up.resume();
+      up.on('end', () => res.writeHead(500).end('injected fault after the write'));
+      return;
+    }
+    res.writeHead(up.statusCode ?? 502, up.headers);
+    up.pipe(res);
+  });
+  upstream.on('error', () => res.writeHead(502).end());
+  req.pipe(upstream);
+}
+
 export interface FaultyProxy {
   url: string;
   /** Decides which requests fail without reaching Blobs; `undefined` heals the proxy. */
@@ -40,18 +56,7 @@ export async function faultyProxy(target: string, token = 'test-token'): Promise
       return;
     }
     const lose = after?.(method, path) ?? false;
-    const upstream = http.request(new URL(req.url ?? '/', target), { method, headers: req.headers }, (up) => {
-      if (lose) {
-        failed.push(`${method} ${path} (after)`);
-        up.resume();
-        up.on('end', () => res.writeHead(500).end('injected fault after the write'));
-        return;
-      }
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
+    forward(req, res, target, lose ? { lose: () => failed.push(`${method} ${path} (after)`) } : {});
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -2,9 +2,10 @@
  * The personal document checklist shown after online pre-registration: what to bring to the LTSA
  * visit and what the applicant will need later, derived from the form's answers.
  *
- * Every item rests on /work/shared/FACTS.md and names its basis, because applicants may show the
- * list to an officer or a recruiter: a requirement we made up would cost them a trip or money.
- * UU 18/2017 Ps 13's eight documents are cited as huruf a–h in FACTS.md's order (1–8).
+ * Every item rests on a source listed in content/data/sources.yaml and names its legal basis,
+ * because applicants may show the list to an officer or a recruiter: a requirement we made up would
+ * cost them a trip or money. UU 18/2017 Ps 13's eight documents are cited as huruf a–h, in the
+ * order the law lists them.
  */
 import { JOB_SECTORS } from '../schemas/forms/preregistration-fields.ts';
 import type { Education, JobSector, MaritalStatus, SchemeChoice } from '../schemas/forms/preregistration-fields.ts';

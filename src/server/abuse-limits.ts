@@ -12,7 +12,7 @@
  */
 import type { Store } from '@netlify/blobs';
 import { addDays, jakartaToday } from '../lib/office-days.ts';
-import { attempt, deleteDayFolders, openScopedStore, readWithEtag, update } from './storage.ts';
+import { attempt, deleteDayFolders, openScopedStore, update } from './storage.ts';
 
 export const ABUSE_LIMITS_STORE = 'abuse-limits';
 
@@ -78,19 +78,6 @@ export class AbuseLimits {
       if (i < 0) return { result: undefined };
       return { value: { hits: hits.filter((_, j) => j !== i) }, result: undefined };
     });
-  }
-
-  /** Whether `id` is refused now, without counting anything. */
-  async refusedUntil(rule: LimitRule, id: string): Promise<number | undefined> {
-    const now = this.clock();
-    const today = jakartaToday(new Date(now));
-    const since = now - rule.windowMs;
-    const [a, b] = await Promise.all([
-      attempt('read limit', () => this.store.get(this.key(rule, addDays(today, -1), id), { type: 'json' })),
-      readWithEtag<Bucket>(this.store, 'read limit', this.key(rule, today, id)),
-    ]);
-    const recent = [...((a as Bucket | null)?.hits ?? []), ...(b?.data.hits ?? [])].filter((t) => t > since).sort((x, y) => x - y);
-    return recent.length >= rule.limit ? recent[recent.length - rule.limit]! + rule.windowMs : undefined;
   }
 
   /** Deletes the days no window can reach any more (before yesterday). For the daily cleanup. */

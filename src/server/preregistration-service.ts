@@ -361,25 +361,22 @@ export class PreregistrationService {
 
   /** Adds this code to the phone number's list, unless the number already has three active pre-registrations. */
   private async holdPhone(phoneKeys: string[], code: string, visitDate: string, today: string): Promise<boolean> {
-    const older = (await Promise.all(phoneKeys.slice(1).map((k) => this.store.readPhoneForUpdate(k)))).flatMap((p) => p?.entries ?? []);
-    for (let attempt = 0; attempt < 8; attempt++) {
-      const current = await this.store.readPhoneForUpdate(phoneKeys[0]!);
+    const older = (await Promise.all(phoneKeys.slice(1).map((k) => this.store.phoneEntries(k)))).flat().filter((e) => e.visitDate >= today);
+    return this.store.updatePhone(phoneKeys[0]!, async (current) => {
       // Entries whose visit day has passed no longer count and are dropped.
-      let entries = (current?.entries ?? []).filter((e) => e.visitDate >= today);
+      let entries = current.filter((e) => e.visitDate >= today);
       // Our own write, landed though its answer was lost.
-      if (entries.some((e) => e.code === code)) return true;
-      const upcoming = [...older.filter((e) => e.visitDate >= today), ...entries];
+      if (entries.some((e) => e.code === code)) return { result: true };
+      const upcoming = [...older, ...entries];
       if (upcoming.length >= PHONE_ACTIVE_LIMIT) {
         // Only now read the records: a cancelled one, or a claim whose record never came, does not count.
         const counts = await Promise.all(upcoming.map((e) => this.phoneEntryCounts(e, today)));
         const live = new Set(upcoming.filter((_, i) => counts[i]).map((e) => e.code));
-        if (live.size >= PHONE_ACTIVE_LIMIT) return false;
+        if (live.size >= PHONE_ACTIVE_LIMIT) return { result: false };
         entries = entries.filter((e) => live.has(e.code));
       }
-      if (await this.store.writePhone(phoneKeys[0]!, [...entries, { code, visitDate, at: this.now() }], current?.etag)) return true;
-      await pause(10 + Math.random() * 40 * (attempt + 1));
-    }
-    throw new StorageError('write phone index, contention');
+      return { entries: [...entries, { code, visitDate, at: this.now() }], result: true };
+    });
   }
 
   /** What is known of a day's places: from memory when it was seen full lately, else from one listing. */

@@ -124,29 +124,28 @@ export class PreregistrationStore {
   }
 
   // ---- phone index
-  async readPhone(phoneKey: string): Promise<PhoneEntry[]> {
+  /**
+   * Changes a phone number's list with optimistic concurrency: `change` gets the current list and
+   * returns the new one (or none, to leave it) with a result. Retried when another writer came first.
+   */
+  async updatePhone<R>(phoneKey: string, change: (entries: PhoneEntry[]) => Promise<{ entries?: PhoneEntry[]; result: R }> | { entries?: PhoneEntry[]; result: R }): Promise<R> {
+    return update<{ entries: PhoneEntry[] }, R>(this.store, 'write phone index', `phone/${phoneKey}`, async (current) => {
+      const next = await change(current?.entries ?? []);
+      return { value: next.entries && { entries: next.entries }, result: next.result };
+    });
+  }
+
+  /** Reads a phone number's list, for entries made under an older secret version (never written). */
+  async phoneEntries(phoneKey: string): Promise<PhoneEntry[]> {
     const data = await attempt('read phone index', () => this.store.get(`phone/${phoneKey}`, { type: 'json' }));
-    return ((data as { entries?: PhoneEntry[] } | null)?.entries ?? []);
-  }
-
-  /** A phone number's entries with the ETag a conditional update needs. */
-  async readPhoneForUpdate(phoneKey: string): Promise<{ entries: PhoneEntry[]; etag: string } | undefined> {
-    const found = await readWithEtag<{ entries: PhoneEntry[] }>(this.store, 'read phone index', `phone/${phoneKey}`);
-    return found && { entries: found.data.entries ?? [], etag: found.etag };
-  }
-
-  /** Writes a phone number's entries only if they are still the ones read (etag), or new. */
-  async writePhone(phoneKey: string, entries: PhoneEntry[], replacing: string | undefined): Promise<boolean> {
-    return writeIf(this.store, 'write phone index', `phone/${phoneKey}`, { entries }, replacing);
+    return (data as { entries?: PhoneEntry[] } | null)?.entries ?? [];
   }
 
   /** Takes a code off a phone number's list. */
   async removeFromPhone(phoneKey: string, code: string): Promise<void> {
-    await update<{ entries: PhoneEntry[] }, void>(this.store, 'write phone index', `phone/${phoneKey}`, (current) => {
-      const entries = current?.entries ?? [];
-      if (!entries.some((e) => e.code === code)) return { result: undefined };
-      return { value: { entries: entries.filter((e) => e.code !== code) }, result: undefined };
-    });
+    await this.updatePhone(phoneKey, (entries) =>
+      entries.some((e) => e.code === code) ? { entries: entries.filter((e) => e.code !== code), result: undefined } : { result: undefined },
+    );
   }
 
   // ---- day slots

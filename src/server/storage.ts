@@ -89,7 +89,7 @@ export function writeIf(store: Store, operation: string, key: string, value: unk
 
 /**
  * Read, change and write back one entry with optimistic concurrency: `change` gets the current
- * value (undefined when absent) and returns the new value, or undefined to write nothing. A
+ * value (undefined when absent) and returns (or resolves to) the new value, or undefined to write nothing. A
  * concurrent writer makes the write fail its condition; then the entry is read again. Gives up
  * (StorageError) after `tries`, so a flood on one key cannot keep a request running.
  */
@@ -97,12 +97,12 @@ export async function update<T, R>(
   store: Store,
   operation: string,
   key: string,
-  change: (current: T | undefined) => { value?: T; result: R },
+  change: (current: T | undefined) => { value?: T; result: R } | Promise<{ value?: T; result: R }>,
   tries = 8,
 ): Promise<R> {
   for (let i = 0; i < tries; i++) {
     const current = await readWithEtag<T>(store, operation, key);
-    const next = change(current?.data);
+    const next = await change(current?.data);
     if (next.value === undefined) return next.result;
     if (await writeIf(store, operation, key, next.value, current?.etag)) return next.result;
     // Someone else wrote first: wait a little (with jitter, so writers spread out), then look again.

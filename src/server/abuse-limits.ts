@@ -32,6 +32,11 @@ export const STATUS_CHECK_FAILURES: LimitRule = { kind: 'status-check-failures',
 /** Submissions that reach the NIK check, per NIK. */
 export const NIK_SUBMISSIONS: LimitRule = { kind: 'nik-submissions', limit: 5, windowMs: 24 * HOUR };
 
+/** Failed receipt checks per receipt neighbourhood (tip-service.ts): after 10 in 24 h the neighbourhood is locked. */
+export const RECEIPT_FAILURES: LimitRule = { kind: 'receipt-failures', limit: 10, windowMs: 24 * HOUR };
+/** Follow-ups one receipt may add in 24 hours: enough for a conversation, not for a flood. */
+export const TIP_FOLLOW_UPS: LimitRule = { kind: 'tip-follow-ups', limit: 20, windowMs: 24 * HOUR };
+
 export type LimitDecision = { allowed: true; at: number } | { allowed: false; retryAt: number };
 
 interface Bucket {
@@ -89,4 +94,4 @@ export class AbuseLimits {
   }
 }
 
-export const ALL_LIMITS: readonly LimitRule[] = [STATUS_CHECK_FAILURES, NIK_SUBMISSIONS];
+export const ALL_LIMITS: readonly LimitRule[] = [STATUS_CHECK_FAILURES, NIK_SUBMISSIONS, RECEIPT_FAILURES, TIP_FOLLOW_UPS];

@@ -42,7 +42,17 @@ export function methodNotAllowed(allowed: string[]): Response {
 }
 
 export type BodyKind = 'json' | 'form';
-export type ParsedBody = { ok: true; kind: BodyKind; data: Record<string, unknown> } | { ok: false; response: Response };
+/** A file sent in a multipart body. */
+export interface UploadedFile {
+  /** The form field it came in. */
+  field: string;
+  name: string;
+  /** The type the browser declared: a hint only (the bytes are checked). */
+  type: string;
+  bytes: Uint8Array;
+}
+
+export type ParsedBody = { ok: true; kind: BodyKind; data: Record<string, unknown>; files: UploadedFile[] } | { ok: false; response: Response };
 
 /** Reads at most `limit` bytes; more is refused without reading the rest. */
 async function readLimited(request: Request, limit: number): Promise<Uint8Array | undefined> {
@@ -69,11 +79,21 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array 
   return out;
 }
 
-/** Form fields as an object: the last value of a repeated name wins; files are ignored. */
+/** Form fields as an object: the last value of a repeated name wins; files are read apart. */
 function formToObject(form: FormData | URLSearchParams): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of form.entries()) if (typeof value === 'string') out[key] = value;
   return out;
+}
+
+/** The files of a multipart body; an empty file input (no name, no bytes) is not a file. */
+async function formFiles(form: FormData): Promise<UploadedFile[]> {
+  const files: UploadedFile[] = [];
+  for (const [field, value] of form.entries()) {
+    if (typeof value === 'string' || (value.size === 0 && value.name === '')) continue;
+    files.push({ field, name: value.name, type: value.type, bytes: new Uint8Array(await value.arrayBuffer()) });
+  }
+  return files;
 }
 
 /** JSON, urlencoded or multipart; 413 over the limit, 415 for other types, 400 for a malformed body. */
@@ -95,13 +115,13 @@ export async function parseBody(request: Request, limit = MAX_BODY_BYTES): Promi
     if (type === 'application/json') {
       const value: unknown = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
       if (typeof value !== 'object' || value === null || Array.isArray(value)) return { ok: false, response: json(400, { error: 'body-must-be-an-object' }) };
-      return { ok: true, kind, data: value as Record<string, unknown> };
+      return { ok: true, kind, data: value as Record<string, unknown>, files: [] };
     }
     if (type === 'application/x-www-form-urlencoded') {
-      return { ok: true, kind, data: formToObject(new URLSearchParams(new TextDecoder('utf-8', { fatal: true }).decode(bytes))) };
+      return { ok: true, kind, data: formToObject(new URLSearchParams(new TextDecoder('utf-8', { fatal: true }).decode(bytes))), files: [] };
     }
     const form = await new Response(bytes as BodyInit, { headers: { 'content-type': request.headers.get('content-type')! } }).formData();
-    return { ok: true, kind, data: formToObject(form) };
+    return { ok: true, kind, data: formToObject(form), files: await formFiles(form) };
   } catch {
     return { ok: false, response: json(400, { error: 'malformed-body' }) };
   }

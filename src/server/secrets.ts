@@ -15,7 +15,10 @@ export type Purpose =
   | 'status-lock'
   | 'confirmation-token'
   | 'idempotency-key'
-  | 'idempotency-answer';
+  | 'idempotency-answer'
+  | 'tip-receipt'
+  | 'receipt-neighbourhood'
+  | 'tip-follow-ups';
 
 const subkeys = new WeakMap<Uint8Array, Map<string, Buffer>>();
 

@@ -26,8 +26,11 @@ function siteOrigin(requestUrl: string): string {
   return netlify?.env.get('URL') ?? process.env.URL ?? new URL(requestUrl).origin;
 }
 
-export async function pageShell(lang: Lang, requestUrl: string): Promise<string> {
-  const url = new URL(localizePath('/pra-daftar/kerangka/', lang), siteOrigin(requestUrl)).href;
+/** The frames: pre-registration's, and the reporting pages' (with the quick exit, kept out of search). */
+export type Frame = '/pra-daftar/kerangka/' | '/lapor/kerangka/';
+
+export async function pageShell(lang: Lang, requestUrl: string, frame: Frame = '/pra-daftar/kerangka/'): Promise<string> {
+  const url = new URL(localizePath(frame, lang), siteOrigin(requestUrl)).href;
   const hit = cache.get(url);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.html;
   try {

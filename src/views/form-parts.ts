@@ -45,6 +45,8 @@ export interface InputOptions extends FieldOptions {
   min?: string | undefined;
   max?: string | undefined;
   multiline?: boolean;
+  /** Visible lines of a multiline field (3 by default). */
+  rows?: number;
 }
 
 export function textField(o: InputOptions): Html {
@@ -52,7 +54,7 @@ export function textField(o: InputOptions): Html {
   const aria = describedBy(o.name, Boolean(o.hint), state);
   const common = html`id="${o.name}" name="${o.name}"${aria ? html` aria-describedby="${aria}"` : ''}${state.error ? html` aria-invalid="true"` : ''}${o.autofocus ? html` autofocus` : ''}${o.autocomplete ? html` autocomplete="${o.autocomplete}"` : ''}`;
   const control = o.multiline
-    ? html`<textarea ${common} rows="3">${o.value ?? ''}</textarea>`
+    ? html`<textarea ${common} rows="${o.rows ?? 3}">${o.value ?? ''}</textarea>`
     : html`<input ${common} type="${o.type ?? 'text'}" value="${o.value ?? ''}"${o.inputmode ? html` inputmode="${o.inputmode}"` : ''}${o.min ? html` min="${o.min}"` : ''}${o.max ? html` max="${o.max}"` : ''} class="w-${o.width ?? 'full'}">`;
   return html`<div class="field${state.error ? ' has-err' : ''}"><label for="${o.name}">${o.label}</label>${hintLine(o.name, o.hint)}${errorLine(o.lang, o.name, state)}${control}</div>`;
 }
@@ -89,4 +91,16 @@ export function errorSummary(lang: Lang, errors: { field: string; message: strin
   return html`<div class="err-summary" role="alert" tabindex="-1" aria-labelledby="err-h" autofocus><h2 id="err-h">${t(lang, 'prereg.errorSummary')}</h2><ul>${errors.map(
     (e) => html`<li><a href="#${e.field}">${e.message}</a></li>`,
   )}</ul></div>`;
+}
+
+/**
+ * A file picker. A browser never re-fills one (nor may a page), so after an error the page says so
+ * next to the field (`reselect`). `accept` only guides the picker: the server checks the bytes.
+ */
+export function fileField(o: FieldOptions & { accept: string; multiple?: boolean; warning?: string; reselect?: string | undefined }): Html {
+  const state = o.state ?? {};
+  const aria = [o.hint ? `${o.name}-hint` : '', o.warning ? `${o.name}-warning` : '', state.error ? `${o.name}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field${state.error ? ' has-err' : ''}"><label for="${o.name}">${o.label}</label>${hintLine(o.name, o.hint)}${
+    o.warning ? html`<p class="hint warn" id="${o.name}-warning">${o.warning}</p>` : ''
+  }${o.reselect ? html`<p class="hint"><strong>${o.reselect}</strong></p>` : ''}${errorLine(o.lang, o.name, state)}<input type="file" id="${o.name}" name="${o.name}" accept="${o.accept}"${o.multiple ? html` multiple` : ''}${aria ? html` aria-describedby="${aria}"` : ''}${state.error ? html` aria-invalid="true"` : ''}></div>`;
 }

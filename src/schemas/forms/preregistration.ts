@@ -11,6 +11,7 @@ import { nikMismatches, normalizeNik, parseNik } from '../../lib/nik.ts';
 import { normalizeIndonesianMobile } from '../../lib/phone.ts';
 import { ageOn, isRealDate, officeDaysInWindow, visitDayProblem, visitWindow, yearOf } from '../../lib/office-days.ts';
 import { EDUCATION_LEVELS, JOB_SECTORS, MARITAL_STATUSES, SCHEMES, SEXES, values, type Option } from './preregistration-fields.ts';
+import { blankToUndefined, firstErrors, oneLine, required, UNSAFE_TEXT, yesNo, type FieldError } from './field-rules.ts';
 
 /** The form's fields in page order: the error summary lists errors in this order. */
 export const PREREGISTRATION_FIELDS = [
@@ -45,39 +46,9 @@ export interface PreregistrationContext {
   regencyCodes: ReadonlySet<string>;
 }
 
-/** Form posts send "ya"/"tidak", "on", "true"; JSON sends booleans. Anything else stays as it is, so it fails. */
-function yesNo(value: unknown): unknown {
-  if (typeof value === 'boolean') return value;
-  if (typeof value !== 'string') return value;
-  const v = value.trim().toLowerCase();
-  if (['ya', 'yes', 'true', 'on', '1'].includes(v)) return true;
-  if (['tidak', 'no', 'false', '0'].includes(v)) return false;
-  return v === '' ? undefined : value;
-}
-
-/** An empty form field means "not answered". */
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-
-const required = (field: string) => ({ error: (issue: { input?: unknown }) => (issue.input === undefined ? `${field}.required` : `${field}.invalid`) });
-
 function choice<T extends string>(field: string, options: readonly Option<T>[]) {
   return z.preprocess(blankToUndefined, z.enum(values(options), required(field)));
 }
-
-/**
- * What the officers' console must never be handed in a name or an address: markup brackets, control
- * characters (C0, DEL, C1, NUL included) and the Unicode marks, embeddings, overrides and isolates that
- * reorder how text is shown (U+061C, U+200E, U+200F, U+202A–U+202E, U+2066–U+2069), which can make a
- * record read differently from what was stored.
- */
-const UNSAFE_TEXT = /[<>\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
-
-/**
- * A textarea sends its line breaks as CRLF (a pasted address may hold tabs too). They become single
- * spaces before the address is checked and stored: an address is one line on the officers' console
- * and in an export, and a line break carries nothing an officer needs.
- */
-const oneLine = (value: string) => value.replace(/\s*[\r\n\t\u2028\u2029]\s*/gu, ' ');
 
 const dateField = (field: string) =>
   z.preprocess(blankToUndefined, z.string(required(field)).trim().refine(isRealDate, `${field}.format`));
@@ -155,15 +126,7 @@ export const PreregistrationFieldsSchema = z.object({
 
 export type PreregistrationInput = z.infer<typeof PreregistrationFieldsSchema>;
 
-/** A field error: a message code with the values it needs, and a link where one helps. */
-export interface FieldError {
-  code: string;
-  params?: Record<string, string>;
-  /** A site path the message points to (a notice). */
-  link?: string;
-  /** A warning the applicant may confirm rather than an error to fix. */
-  warning?: boolean;
-}
+export type { FieldError };
 export type FieldErrors = Partial<Record<PreregistrationField, FieldError>>;
 
 export type PreregistrationResult =
@@ -177,14 +140,8 @@ export function closedRule(destination: DestinationRules, jobSector: string) {
 
 /** Validates a submission: every field, then the rules across fields. Never throws on bad input. */
 export function parsePreregistration(input: unknown, ctx: PreregistrationContext): PreregistrationResult {
-  const errors: FieldErrors = {};
   const parsed = PreregistrationFieldsSchema.safeParse(typeof input === 'object' && input !== null ? input : {});
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as PreregistrationField | undefined;
-      if (field && (PREREGISTRATION_FIELDS as readonly string[]).includes(field) && !errors[field]) errors[field] = { code: issue.message };
-    }
-  }
+  const errors: FieldErrors = parsed.success ? {} : firstErrors(PREREGISTRATION_FIELDS, parsed.error.issues);
   // Cross-field rules run on whatever fields are valid, so the applicant sees every problem at once.
   const field = <K extends keyof PreregistrationInput>(key: K): PreregistrationInput[K] | undefined => {
     if (parsed.success) return parsed.data[key];

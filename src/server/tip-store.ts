@@ -4,7 +4,8 @@
  *   tips/<tip key>                       the tip's head: readable triage fields (TIP_CLEAR_FIELDS),
  *                                        the receipt holder's public key, and its entries (the report,
  *                                        follow-ups, officers' messages), each a sealed box with its day
- *   files/<tip key>/<seal id>-<n>        one sealed evidence file of an entry
+ *   files/<day>/<tip key>/<seal id>-<n>  one sealed evidence file of an entry, in the folder of the day
+ *                                        it arrived (the cleanup looks at recent days only)
  *
  * The tip key is a slow keyed hash of the receipt (secrets.ts): the store alone, without the receipt,
  * cannot find or name a tip's reporter, and holds nothing readable but the triage fields and counts.
@@ -17,7 +18,8 @@ import type { Store } from '@netlify/blobs';
 import { TIP_CLEAR_FIELDS } from '../lib/tip-facts.ts';
 import type { SealedBox } from '../lib/sealing.ts';
 import type { ChildInvolved, TipCategory } from '../schemas/forms/tip-fields.ts';
-import { attempt, conditional, deleteAll, listFolders, listKeys, openScopedStore, StorageError, update } from './storage.ts';
+import { addDays } from '../lib/office-days.ts';
+import { attempt, conditional, deleteAll, listKeys, openScopedStore, StorageError, update } from './storage.ts';
 
 export const TIPS_STORE = 'tips';
 
@@ -60,7 +62,10 @@ export interface PendingFile {
 }
 
 const headKey = (tipKey: string) => `tips/${tipKey}`;
-const fileKey = (tipKey: string, sealId: string, n: number) => `files/${tipKey}/${sealId}-${n}`;
+const fileKey = (day: string, tipKey: string, sealId: string, n: number) => `files/${day}/${tipKey}/${sealId}-${n}`;
+
+/** How many past days the cleanup looks at: it runs daily, so a week covers missed runs. */
+const ORPHAN_DAYS = 7;
 
 /** The head is already there: another tip holds this key (a receipt collision, about 2⁻⁹⁵), or a retried write of ours landed. */
 export class TipExists extends Error {
@@ -143,13 +148,12 @@ export class TipStore {
   }
 
   private async writeFiles(tipKey: string, sealId: string, day: string, files: readonly PendingFile[]): Promise<string[]> {
-    const keys = files.map((_, n) => fileKey(tipKey, sealId, n));
+    const keys = files.map((_, n) => fileKey(day, tipKey, sealId, n));
     const written: string[] = [];
     try {
       for (const [n, file] of files.entries()) {
         // A seal id is fresh for every entry, so an existing key can only be our own retried write.
-        // The day (already readable on the head) lets the cleanup leave a file alone while its head may be on its way.
-        await conditional('store tip file', () => this.store.setJSON(keys[n]!, file.box, { onlyIfNew: true, metadata: { day } }));
+        await conditional('store tip file', () => this.store.setJSON(keys[n]!, file.box, { onlyIfNew: true }));
         written.push(keys[n]!);
       }
     } catch (error) {
@@ -166,24 +170,25 @@ export class TipStore {
 
   /**
    * Deletes sealed files that no head names: left by a submission whose head write failed while
-   * storage was failing. Files younger than a day are left alone, since their head may be on its way.
+   * storage was failing. Looks at the folders of the last week before today (today's files may still
+   * be waiting for their head), so its cost follows a week's evidence, not everything stored.
    * Returns how many went.
    */
   async removeOrphanFiles(today: string): Promise<number> {
     let removed = 0;
-    for (const folder of await listFolders(this.store, 'clean tip files', 'files/')) {
-      const tipKey = folder.slice('files/'.length).replace(/\/$/, '');
-      const head = await this.read(tipKey);
-      const named = new Set(head?.entries.flatMap((e) => e.files) ?? []);
-      const orphans: string[] = [];
-      for (const { key } of await listKeys(this.store, 'clean tip files', `files/${tipKey}/`)) {
-        if (named.has(key)) continue;
-        const meta = await attempt('clean tip files', () => this.store.getMetadata(key));
-        const day = typeof meta?.metadata?.day === 'string' ? meta.metadata.day : undefined;
-        if (day === undefined || day < today) orphans.push(key);
+    for (let back = 1; back <= ORPHAN_DAYS; back++) {
+      const day = addDays(today, -back);
+      const byTip = new Map<string, string[]>();
+      for (const { key } of await listKeys(this.store, 'clean tip files', `files/${day}/`)) {
+        const tipKey = key.split('/')[2]!;
+        byTip.set(tipKey, [...(byTip.get(tipKey) ?? []), key]);
       }
-      await deleteAll(this.store, 'clean tip files', orphans);
-      removed += orphans.length;
+      for (const [tipKey, keys] of byTip) {
+        const named = new Set((await this.read(tipKey))?.entries.flatMap((e) => e.files) ?? []);
+        const orphans = keys.filter((key) => !named.has(key));
+        await deleteAll(this.store, 'clean tip files', orphans);
+        removed += orphans.length;
+      }
     }
     return removed;
   }

@@ -111,7 +111,7 @@ describe('a report sealed in the browser', () => {
     const { receipt } = await response.json();
     const opened = await openAsOfficer(tipsStore(), keys, receipt);
     expect(opened.head).toMatchObject({ category: 'penampungan', childInvolved: 'ya' });
-    expect(opened.entries[0]!.content.what).toBe('Ditahan di penampungan selama tiga bulan.');
+    expect((opened.entries[0]!.content as { what: string }).what).toBe('Ditahan di penampungan selama tiga bulan.');
     expect(opened.entries[0]!.files[0]!.bytes).toEqual(bytes);
   });
 

@@ -5,7 +5,7 @@
  * is not a cross-site browser request and passes; the abuse limits still apply to it.
  */
 import { t, type Lang } from '../i18n/index.ts';
-import { json } from './http.ts';
+import { json, methodNotAllowed, parseBody, requestLang, wantsHtml, type ParsedBody } from './http.ts';
 
 function env(name: string): string | undefined {
   const netlify = (globalThis as { Netlify?: { env: { get(n: string): string | undefined } } }).Netlify;
@@ -49,4 +49,20 @@ export function crossSiteProblem(request: Request): 'sec-fetch-site' | 'origin' 
 export function refuseCrossSite(request: Request, lang: Lang): Response | undefined {
   if (!crossSiteProblem(request)) return undefined;
   return json(403, { error: 'cross-site', message: t(lang, 'limits.crossSite') });
+}
+
+/** A POST the handler may work on: its body, the reader's language, and whether a page is wanted back. */
+export type AcceptedPost = { ok: true; body: Extract<ParsedBody, { ok: true }>; lang: Lang; asPage: boolean } | { ok: false; response: Response };
+
+/**
+ * The early refusals every form endpoint makes, in order: 405 for another method, 403 for a
+ * cross-site post (before the body is read), then 400/413/415 for the body.
+ */
+export async function acceptPost(request: Request, limit?: number): Promise<AcceptedPost> {
+  if (request.method !== 'POST') return { ok: false, response: methodNotAllowed(['POST']) };
+  const crossSite = refuseCrossSite(request, requestLang(request));
+  if (crossSite) return { ok: false, response: crossSite };
+  const body = await parseBody(request, limit);
+  if (!body.ok) return body;
+  return { ok: true, body, lang: requestLang(request, body.data), asPage: wantsHtml(request, body.kind) };
 }

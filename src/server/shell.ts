@@ -8,13 +8,16 @@
 import { escapeHtml } from '../lib/html.ts';
 import { localizePath, t, type Lang } from '../i18n/index.ts';
 import { CONTENT_SLOT, TITLE_SLOT } from '../views/shell-slots.ts';
+import { NEUTRAL_URL } from '../lib/quick-exit.ts';
 
 const CACHE_MS = 5 * 60_000;
 
 const cache = new Map<string, { html: string; at: number }>();
 
-function plainShell(lang: Lang): string {
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${TITLE_SLOT} · ${t(lang, 'site.name')}</title></head><body><main id="main"><p><a href="${localizePath('/', lang)}">${t(lang, 'site.name')}</a></p><h1>${TITLE_SLOT}</h1>${CONTENT_SLOT}</main></body></html>`;
+function plainShell(lang: Lang, frame: Frame): string {
+  // A reporting page keeps its quick exit even in the plain frame: a plain link, as without JavaScript.
+  const exit = frame === '/lapor/kerangka/' ? `<p><a href="${NEUTRAL_URL}" rel="noreferrer">${t(lang, 'quickExit.label')}</a></p>` : '';
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><meta name="referrer" content="no-referrer"><title>${TITLE_SLOT} · ${t(lang, 'site.name')}</title></head><body>${exit}<main id="main"><p><a href="${localizePath('/', lang)}">${t(lang, 'site.name')}</a></p><h1>${TITLE_SLOT}</h1>${CONTENT_SLOT}</main></body></html>`;
 }
 
 /**
@@ -43,7 +46,7 @@ export async function pageShell(lang: Lang, requestUrl: string, frame: Frame = '
   } catch {
     // Fall through to the plain frame.
   }
-  return plainShell(lang);
+  return plainShell(lang, frame);
 }
 
 /** Puts a title and content into the frame; with errors the tab title starts with "Kesalahan: ". */

@@ -104,3 +104,14 @@ export function fileField(o: FieldOptions & { accept: string; multiple?: boolean
     o.warning ? html`<p class="hint warn" id="${o.name}-warning">${o.warning}</p>` : ''
   }${o.reselect ? html`<p class="hint"><strong>${o.reselect}</strong></p>` : ''}${errorLine(o.lang, o.name, state)}<input type="file" id="${o.name}" name="${o.name}" accept="${o.accept}"${o.multiple ? html` multiple` : ''}${aria ? html` aria-describedby="${aria}"` : ''}${state.error ? html` aria-invalid="true"` : ''}></div>`;
 }
+
+/** What was sent, as strings for re-rendering a form: strings as they are, booleans as "ya"/"tidak". */
+export function sentValues<F extends string>(data: Record<string, unknown>, fields: readonly F[]): Partial<Record<F, string>> {
+  const out: Partial<Record<F, string>> = {};
+  for (const field of fields) {
+    const value = data[field];
+    if (typeof value === 'string') out[field] = value;
+    else if (typeof value === 'boolean') out[field] = value ? 'ya' : 'tidak';
+  }
+  return out;
+}

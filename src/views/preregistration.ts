@@ -12,7 +12,7 @@ import { formatDate } from '../lib/dates.ts';
 import { coverageCut, holidayCoverageWarning, isRealDate, jakartaToday, officeDaysInWindow, yearOf } from '../lib/office-days.ts';
 import { PREREGISTRATION_FIELDS, type FieldErrors, type PreregistrationField } from '../schemas/forms/preregistration.ts';
 import { EDUCATION_LEVELS, JOB_SECTORS, MARITAL_STATUSES, SCHEMES, SEXES, type Option } from '../schemas/forms/preregistration-fields.ts';
-import { checkbox, errorSummary, radios, select, textField, type FieldState } from './form-parts.ts';
+import { checkbox, errorSummary, radios, select, sentValues, textField, type FieldState } from './form-parts.ts';
 
 export type FormValues = Partial<Record<PreregistrationField | 'confirmNikMismatch', string>>;
 
@@ -34,15 +34,7 @@ export function errorList(lang: Lang, errors: FieldErrors): { field: Preregistra
 }
 
 /** String form of a value sent by JSON or a form (booleans become "ya"/"tidak"). */
-export function formValues(data: Record<string, unknown>): FormValues {
-  const out: FormValues = {};
-  for (const field of [...PREREGISTRATION_FIELDS, 'confirmNikMismatch'] as const) {
-    const value = data[field];
-    if (typeof value === 'string') out[field] = value;
-    else if (typeof value === 'boolean') out[field] = value ? 'ya' : 'tidak';
-  }
-  return out;
-}
+export const formValues = (data: Record<string, unknown>): FormValues => sentValues(data, [...PREREGISTRATION_FIELDS, 'confirmNikMismatch'] as const);
 
 export interface FormRenderOptions {
   lang: Lang;

@@ -14,7 +14,7 @@ import { TIP_FIELDS, FOLLOW_UP_FIELDS, type TipErrors, type TipField, type Follo
 import { CHILD_INVOLVED, DESTINATION_ELSEWHERE, EARLIEST_YEAR_OFFSET, MONTHS, PEOPLE_COUNTS, PLACE_ELSEWHERE, TIP_CATEGORIES } from '../schemas/forms/tip-fields.ts';
 import type { FieldError } from '../schemas/forms/field-rules.ts';
 import type { Option } from '../schemas/forms/preregistration-fields.ts';
-import { checkbox, errorSummary, fileField, radios, select, textField, type FieldState } from './form-parts.ts';
+import { checkbox, errorSummary, fileField, radios, select, sentValues, textField, type FieldState } from './form-parts.ts';
 
 export type TipValues = Partial<Record<TipField | 'website', string>>;
 
@@ -24,15 +24,7 @@ const day = (value: string, lang: Lang) => formatDate(new Date(`${value}T00:00:0
 const ACCEPT = ACCEPTED_FILE_TYPES.join(',');
 
 /** String form of what was sent, for re-rendering (booleans become "ya"/"tidak"). */
-export function tipValues(data: Record<string, unknown>): TipValues {
-  const out: TipValues = {};
-  for (const field of [...TIP_FIELDS, 'website'] as const) {
-    const value = data[field];
-    if (typeof value === 'string') out[field] = value;
-    else if (typeof value === 'boolean') out[field] = value ? 'ya' : 'tidak';
-  }
-  return out;
-}
+export const tipValues = (data: Record<string, unknown>): TipValues => sentValues(data, [...TIP_FIELDS, 'website'] as const);
 
 function messages<F extends string>(lang: Lang, fields: readonly F[], errors: Partial<Record<F, FieldError>>) {
   return fields.flatMap((field) => (errors[field] ? [{ field, message: tipErrorMessage(lang, errors[field]!.code) }] : []));

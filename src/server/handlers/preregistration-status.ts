@@ -2,26 +2,22 @@
  * POST /api/preregistrations/status: code + birth date → status and visit day, the same 404 for any
  * miss, and 429 once the code has had 10 wrong birth dates in 24 hours.
  */
-import { t, type Lang } from '../../i18n/index.ts';
+import { t } from '../../i18n/index.ts';
 import { html } from '../../lib/html.ts';
 import { StatusQuerySchema } from '../../schemas/forms/preregistration.ts';
 import { formErrorMessage } from '../../i18n/form-errors.ts';
 import { statusForm, statusResult } from '../../views/preregistration.ts';
 import { loadConfig } from '../config.ts';
-import { htmlPage, isServiceFault, json, methodNotAllowed, parseBody, requestLang, retryAfterSeconds, retryMessage, tooManyRequests, wantsHtml, type FunctionContext } from '../http.ts';
-import { refuseCrossSite } from '../origin.ts';
+import { htmlPage, isServiceFault, json, retryAfterSeconds, retryMessage, tooManyRequests, type FunctionContext } from '../http.ts';
+import { acceptPost } from '../origin.ts';
 import { PreregistrationService } from '../preregistration-service.ts';
 import { deployContextOf } from '../storage.ts';
 import { fillShell, pageShell } from '../shell.ts';
 
 export async function handleStatus(request: Request, context?: FunctionContext): Promise<Response> {
-  if (request.method !== 'POST') return methodNotAllowed(['POST']);
-  const crossSite = refuseCrossSite(request, requestLang(request));
-  if (crossSite) return crossSite;
-  const body = await parseBody(request);
-  if (!body.ok) return body.response;
-  const lang: Lang = requestLang(request, body.data);
-  const asPage = wantsHtml(request, body.kind);
+  const accepted = await acceptPost(request);
+  if (!accepted.ok) return accepted.response;
+  const { body, lang, asPage } = accepted;
   const values = { code: typeof body.data.code === 'string' ? body.data.code : '', birthDate: typeof body.data.birthDate === 'string' ? body.data.birthDate : '' };
   const page = async (status: number, content: string, error: boolean, headers: Record<string, string> = {}) =>
     htmlPage(status, fillShell(await pageShell(lang, request.url), lang, t(lang, 'prereg.statusTitle'), content, { error }), headers);

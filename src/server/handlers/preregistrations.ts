@@ -9,8 +9,8 @@ import { parsePreregistration, PREREGISTRATION_FIELDS, type FieldErrors, type Pr
 import { errorList, formValues, preregistrationForm, reviewPage, type FormValues } from '../../views/preregistration.ts';
 import { html } from '../../lib/html.ts';
 import { ConfigError, loadConfig, type ServerConfig } from '../config.ts';
-import { htmlPage, isServiceFault, json, methodNotAllowed, parseBody, redirect, requestLang, retryAfterSeconds, retryMessage, tooManyRequests, wantsHtml, type FunctionContext } from '../http.ts';
-import { refuseCrossSite } from '../origin.ts';
+import { htmlPage, isServiceFault, json, redirect, retryAfterSeconds, retryMessage, tooManyRequests, type FunctionContext } from '../http.ts';
+import { acceptPost } from '../origin.ts';
 import { checklistOf, confirmationToken, PreregistrationService, rulesContext, type CreatedAnswer } from '../preregistration-service.ts';
 import { deployContextOf } from '../storage.ts';
 import { fillShell, pageShell } from '../shell.ts';
@@ -64,13 +64,9 @@ async function formPage(
 }
 
 export async function handlePreregistrations(request: Request, context?: FunctionContext): Promise<Response> {
-  if (request.method !== 'POST') return methodNotAllowed(['POST']);
-  const crossSite = refuseCrossSite(request, requestLang(request));
-  if (crossSite) return crossSite;
-  const body = await parseBody(request);
-  if (!body.ok) return body.response;
-  const lang = requestLang(request, body.data);
-  const asPage = wantsHtml(request, body.kind);
+  const accepted = await acceptPost(request);
+  if (!accepted.ok) return accepted.response;
+  const { body, lang, asPage } = accepted;
 
   let config: ServerConfig | undefined;
   let configError: ConfigError | undefined;

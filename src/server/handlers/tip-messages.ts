@@ -4,26 +4,21 @@
  * 201; 404 for a wrong or unknown receipt; 422 with errors; 429 while locked or after too many
  * follow-ups in a day; 409 when sealed to old officer keys; 503 with nothing half written.
  */
-import type { Lang } from '../../i18n/index.ts';
 import { tipText } from '../../i18n/tip.ts';
 import { html } from '../../lib/html.ts';
 import { FollowUpSchema, SealedFollowUpSchema, type FollowUpField } from '../../schemas/forms/tip.ts';
 import { firstErrors, type FieldError } from '../../schemas/forms/field-rules.ts';
 import { FOLLOW_UP_FIELDS } from '../../schemas/forms/tip.ts';
 import { tipFollowUpForm, tipStatusForm, tipStatusResult } from '../../views/tip.ts';
-import { isServiceFault, json, methodNotAllowed, parseBody, requestLang, retryAfterSeconds, wantsHtml, type FunctionContext } from '../http.ts';
-import { refuseCrossSite } from '../origin.ts';
+import { isServiceFault, json, retryAfterSeconds, type FunctionContext } from '../http.ts';
+import { acceptPost } from '../origin.ts';
 import { KeysChanged, type FollowUpResult } from '../tip-service.ts';
 import { lockedJson, lockedSentence, readEvidence, readReceipt, sentences, TIP_BODY_LIMIT, tipPage, tipService, unavailableJson } from './tip-common.ts';
 
 export async function handleTipMessages(request: Request, context?: FunctionContext): Promise<Response> {
-  if (request.method !== 'POST') return methodNotAllowed(['POST']);
-  const crossSite = refuseCrossSite(request, requestLang(request));
-  if (crossSite) return crossSite;
-  const body = await parseBody(request, TIP_BODY_LIMIT);
-  if (!body.ok) return body.response;
-  const lang: Lang = requestLang(request, body.data);
-  const asPage = wantsHtml(request, body.kind);
+  const accepted = await acceptPost(request, TIP_BODY_LIMIT);
+  if (!accepted.ok) return accepted.response;
+  const { body, lang, asPage } = accepted;
   const typedReceipt = typeof body.data.receipt === 'string' ? body.data.receipt : '';
   const message = typeof body.data.message === 'string' ? body.data.message : '';
   const title = tipText(lang, 'tip.statusTitle');
@@ -65,8 +60,10 @@ export async function handleTipMessages(request: Request, context?: FunctionCont
     }
 
     if (result.kind === 'locked') {
-      if (!asPage) return lockedJson(lang, 'tip.followUpLocked', result.retryAt);
-      return followUpPage(429, { notice: { title: tipText(lang, 'tip.followUpLockedTitle'), text: lockedSentence(lang, 'tip.followUpLocked', result.retryAt) } }, { 'Retry-After': String(retryAfterSeconds(result.retryAt)) });
+      // Locked by wrong guesses at this receipt, or by too many follow-ups today: each says so.
+      const [key, titleKey] = result.reason === 'receipt' ? (['tip.statusLocked', 'tip.statusLockedTitle'] as const) : (['tip.followUpLocked', 'tip.followUpLockedTitle'] as const);
+      if (!asPage) return lockedJson(lang, key, result.retryAt);
+      return followUpPage(429, { notice: { title: tipText(lang, titleKey), text: lockedSentence(lang, key, result.retryAt) } }, { 'Retry-After': String(retryAfterSeconds(result.retryAt)) });
     }
     if (result.kind === 'not-found') {
       if (!asPage) return json(404, { error: 'not-found', message: tipText(lang, 'tip.statusNotFound') });

@@ -3,22 +3,17 @@
  * or unknown receipt, 429 while the receipt's neighbourhood is locked (tip-service.ts), 422 for a
  * receipt that cannot be one (its check character catches typos before anything is counted).
  */
-import type { Lang } from '../../i18n/index.ts';
 import { tipText } from '../../i18n/tip.ts';
 import { html } from '../../lib/html.ts';
 import { tipFollowUpForm, tipStatusForm, tipStatusResult } from '../../views/tip.ts';
-import { isServiceFault, json, methodNotAllowed, parseBody, requestLang, retryAfterSeconds, wantsHtml, type FunctionContext } from '../http.ts';
-import { refuseCrossSite } from '../origin.ts';
+import { isServiceFault, json, retryAfterSeconds, type FunctionContext } from '../http.ts';
+import { acceptPost } from '../origin.ts';
 import { lockedJson, lockedSentence, readReceipt, sentences, tipPage, tipService, unavailableJson } from './tip-common.ts';
 
 export async function handleTipStatus(request: Request, context?: FunctionContext): Promise<Response> {
-  if (request.method !== 'POST') return methodNotAllowed(['POST']);
-  const crossSite = refuseCrossSite(request, requestLang(request));
-  if (crossSite) return crossSite;
-  const body = await parseBody(request);
-  if (!body.ok) return body.response;
-  const lang: Lang = requestLang(request, body.data);
-  const asPage = wantsHtml(request, body.kind);
+  const accepted = await acceptPost(request);
+  if (!accepted.ok) return accepted.response;
+  const { body, lang, asPage } = accepted;
   const typed = typeof body.data.receipt === 'string' ? body.data.receipt : '';
   const title = tipText(lang, 'tip.statusTitle');
 

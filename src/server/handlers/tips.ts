@@ -5,13 +5,12 @@
  * browser sealed to officer keys that have since changed; 400, 403, 413, 415, 405; 503 for a storage
  * or configuration fault, with nothing half written. Never a 500 for any input.
  */
-import type { Lang } from '../../i18n/index.ts';
 import { tipText } from '../../i18n/tip.ts';
 import { html } from '../../lib/html.ts';
 import { parseTip, SealedTipSchema, type TipErrors } from '../../schemas/forms/tip.ts';
 import { tipForm, tipReceipt, tipValues } from '../../views/tip.ts';
-import { isServiceFault, json, methodNotAllowed, parseBody, requestLang, wantsHtml, type FunctionContext } from '../http.ts';
-import { refuseCrossSite } from '../origin.ts';
+import { isServiceFault, json, type FunctionContext } from '../http.ts';
+import { acceptPost } from '../origin.ts';
 import { KeysChanged } from '../tip-service.ts';
 import { readEvidence, sentences, TIP_BODY_LIMIT, tipContext, tipPage, tipService, unavailableJson } from './tip-common.ts';
 
@@ -19,13 +18,9 @@ import { readEvidence, sentences, TIP_BODY_LIMIT, tipContext, tipPage, tipServic
 const filledHoneypot = (data: Record<string, unknown>) => typeof data.website === 'string' && data.website.trim() !== '';
 
 export async function handleTips(request: Request, context?: FunctionContext): Promise<Response> {
-  if (request.method !== 'POST') return methodNotAllowed(['POST']);
-  const crossSite = refuseCrossSite(request, requestLang(request));
-  if (crossSite) return crossSite;
-  const body = await parseBody(request, TIP_BODY_LIMIT);
-  if (!body.ok) return body.response;
-  const lang: Lang = requestLang(request, body.data);
-  const asPage = wantsHtml(request, body.kind);
+  const accepted = await acceptPost(request, TIP_BODY_LIMIT);
+  if (!accepted.ok) return accepted.response;
+  const { body, lang, asPage } = accepted;
   const values = tipValues(body.data);
   const title = tipText(lang, 'tip.formTitle');
   const formPage = (status: number, o: { errors?: TipErrors; notice?: { title: string; text?: string } }) =>

@@ -31,8 +31,8 @@ export default defineConfig({
     mdx(),
     sitemap({
       i18n: { defaultLocale: 'id', locales: { id: 'id', en: 'en' } },
-      // Not for search engines: the 404 page and the frame functions fill.
-      filter: (page) => !/\/(404|pra-daftar\/kerangka)\/?$/.test(page),
+      // Not for search engines: the 404 page and the frames functions fill.
+      filter: (page) => !/\/(404|pra-daftar\/kerangka|lapor\/kerangka)\/?$/.test(page),
     }),
     pageCsp(),
   ],

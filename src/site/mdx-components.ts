@@ -6,6 +6,7 @@ import HotlineList from '../components/HotlineList.astro';
 import OfficeCard from '../components/OfficeCard.astro';
 import GlossaryList from '../components/GlossaryList.astro';
 import DeskList from '../components/DeskList.astro';
+import TipStorageFacts from '../components/TipStorageFacts.astro';
 
 export const mdxComponents = {
   Warning,
@@ -15,4 +16,5 @@ export const mdxComponents = {
   Office: OfficeCard,
   Glossary: GlossaryList,
   Desks: DeskList,
+  TipStorageFacts,
 };

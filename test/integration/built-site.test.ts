@@ -10,10 +10,10 @@ import { builtPages, distDir, sitemapPaths } from '../support/built-site.ts';
 const pages = builtPages();
 const isSearch = (path: string) => /^\/(en\/)?cari\/$/.test(path);
 /** Pages with a form and its script; the frame functions fill is not a page for readers at all. */
-const isForm = (path: string) => /^\/(en\/)?pra-daftar\/(status\/|kerangka\/)?$/.test(path);
-const isFrame = (path: string) => /^\/(en\/)?pra-daftar\/kerangka\/$/.test(path);
+const isForm = (path: string) => /^\/(en\/)?(pra-daftar|lapor)\/(status\/|kerangka\/)?$/.test(path);
+const isFrame = (path: string) => /^\/(en\/)?(pra-daftar|lapor)\/kerangka\/$/.test(path);
 /** Reading pages: facts with a review date and sources. */
-const reading = pages.filter((p) => !isSearch(p.path) && p.path !== '/404/' && !/pra-daftar\/(status|kerangka)\/$/.test(p.path));
+const reading = pages.filter((p) => !isSearch(p.path) && p.path !== '/404/' && !/(pra-daftar|lapor)\/(status|kerangka)\/$/.test(p.path));
 
 describe('every built page', () => {
   it('covers both languages with the same paths', () => {
@@ -133,6 +133,7 @@ describe('feeds and crawler files', () => {
     for (const page of reading) expect(listed.has(page.path), page.path).toBe(true);
     expect(listed.has('/404/')).toBe(false);
     expect(listed.has('/pra-daftar/kerangka/')).toBe(false);
+    expect(listed.has('/lapor/kerangka/')).toBe(false);
   });
 
   it('publishes an RSS feed of the notices per language, newest first', () => {

@@ -101,7 +101,7 @@ export function fileField(o: FieldOptions & { accept: string; multiple?: boolean
   const state = o.state ?? {};
   const aria = [o.hint ? `${o.name}-hint` : '', o.warning ? `${o.name}-warning` : '', state.error ? `${o.name}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field${state.error ? ' has-err' : ''}"><label for="${o.name}">${o.label}</label>${hintLine(o.name, o.hint)}${
-    o.warning ? html`<p class="hint warn" id="${o.name}-warning">${o.warning}</p>` : ''
+    o.warning ? html`<p class="hint hint-warn" id="${o.name}-warning">${o.warning}</p>` : ''
   }${o.reselect ? html`<p class="hint"><strong>${o.reselect}</strong></p>` : ''}${errorLine(o.lang, o.name, state)}<input type="file" id="${o.name}" name="${o.name}" accept="${o.accept}"${o.multiple ? html` multiple` : ''}${aria ? html` aria-describedby="${aria}"` : ''}${state.error ? html` aria-invalid="true"` : ''}></div>`;
 }
 

@@ -91,7 +91,7 @@ ${checkbox({ lang, name: 'consent', label: html`${tr(lang, 'tip.consent')} <a hr
 
 /** The receipt, shown once, with how to keep it safe; printable. */
 export function tipReceipt(lang: Lang, receipt: string): Html {
-  return html`<div class="panel receipt" role="status" aria-labelledby="receipt-h">
+  return html`<div class="tip-box receipt" role="status" aria-labelledby="receipt-h">
 <h2 id="receipt-h">${tr(lang, 'tip.receiptTitle')}</h2>
 <p>${tr(lang, 'tip.receiptIntro')}</p>
 <p class="receipt-label">${tr(lang, 'tip.receiptLabel')}</p>
@@ -134,7 +134,7 @@ export interface StatusView {
 /** The status, the officers' messages (line breaks kept, as text), and what the reporter added. */
 export function tipStatusResult(lang: Lang, result: StatusView | undefined): Html {
   if (!result) return html`<div class="box unc" role="status"><p>${tr(lang, 'tip.statusNotFound')}</p></div>`;
-  return html`<div class="panel" role="status" aria-labelledby="status-h">
+  return html`<div class="tip-box" role="status" aria-labelledby="status-h">
 <h2 id="status-h">${tr(lang, 'tip.statusResult')}</h2>
 <dl class="facts"><dt>${tr(lang, 'tip.statusResult')}</dt><dd>${tr(lang, `tip.status.${result.status}` as TipKey)}</dd><dt>${tr(lang, 'tip.receivedOn')}</dt><dd>${day(result.reportDay, lang)}</dd></dl>
 <p class="muted">${tr(lang, 'tip.reportNotShown')}</p>
@@ -165,7 +165,7 @@ export function tipFollowUpForm(o: FollowUpFormOptions): Html {
   const list = messages(lang, FOLLOW_UP_FIELDS, o.errors ?? {});
   const state = (field: FollowUpField): FieldState => ({ error: list.find((e) => e.field === field)?.message });
   return html`<h2 id="follow-up-h">${tr(lang, 'tip.followUpTitle')}</h2>
-${o.added ? html`<div class="panel" role="status"><p>${tr(lang, 'tip.followUpAdded')}</p></div>` : ''}
+${o.added ? html`<div class="tip-box" role="status"><p>${tr(lang, 'tip.followUpAdded')}</p></div>` : ''}
 <form method="post" action="/api/tips/messages" enctype="multipart/form-data" novalidate class="form" id="tip-follow-up" data-lang="${lang}" aria-labelledby="follow-up-h">
 ${o.notice ? notice(o.notice.title, o.notice.text) : errorSummary(lang, list)}
 <input type="hidden" name="lang" value="${lang}">

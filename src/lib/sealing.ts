@@ -85,11 +85,6 @@ export async function sealBytes(plain: Uint8Array, recipients: readonly SealReci
   return { v: 1, purpose, recipients: wrapped, nonce: toBase64(nonce), ciphertext: toBase64(ciphertext) };
 }
 
-/** Seals a JSON value (a report, a message). */
-export function sealJson(value: unknown, recipients: readonly SealRecipient[], purpose: SealPurpose, associated: string): Promise<SealedBox> {
-  return sealBytes(encoder.encode(JSON.stringify(value)), recipients, purpose, associated);
-}
-
 /** A private key able to open boxes: an officer's (in their browser) or the reporter's (derived from the receipt). */
 export interface OpeningKey {
   id: string;

@@ -6,7 +6,7 @@
  * about how long a report is or how big a photo was: the store alone reveals counts, not contents.
  * Evidence files are renamed "bukti-1.jpg": a phone's file name often holds the exact time.
  */
-import { openBytes, openJson, sealBytes, sealJson, type OpeningKey, type SealedBox, type SealRecipient } from './sealing.ts';
+import { openBytes, openJson, sealBytes, type OpeningKey, type SealedBox, type SealRecipient } from './sealing.ts';
 import type { TipStatus } from './tip-facts.ts';
 import type { TipReport } from '../schemas/forms/tip.ts';
 import { FILE_PAD_BLOCK, TEXT_PAD_BLOCK } from '../schemas/forms/tip.ts';

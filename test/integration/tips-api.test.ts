@@ -14,7 +14,7 @@ import { handleTipMessages } from '../../src/server/handlers/tip-messages.ts';
 import { handleTipKeys } from '../../src/server/handlers/tip-keys.ts';
 import { generateReceipt, normalizeReceipt } from '../../src/lib/receipt.ts';
 import { fromBase64, newSealId } from '../../src/lib/sealing.ts';
-import { sealEvidence, sealFollowUp, sealReport } from '../../src/lib/tip-sealing.ts';
+import { sealEvidence, sealReport } from '../../src/lib/tip-sealing.ts';
 import { TIP_CLEAR_FIELDS } from '../../src/lib/tip-facts.ts';
 import { jakartaToday } from '../../src/lib/office-days.ts';
 

@@ -19,6 +19,24 @@ import { NetlifyDev } from '@netlify/dev';
 import { BlobsServer } from '@netlify/blobs/server';
 import { atomicWrites } from './local-blobs.ts';
 
+/**
+ * @netlify/functions-dev 2.0.8 reads a request body as text and then marks a multipart body as base64
+ * (dev-utils' shouldBase64Encode), so the function decodes text that is not base64 and gets garbage.
+ * Netlify itself base64-encodes such bodies; do the same here, so file uploads arrive as sent.
+ */
+const isMultipart = (req: http.IncomingMessage) => req.method === 'POST' && /^multipart\//i.test(req.headers['content-type'] ?? '');
+
+async function multipartRequest(req: http.IncomingMessage, origin: string): Promise<Request> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name === 'content-length' || name === 'transfer-encoding') continue;
+    for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
+  }
+  return new Request(new URL(req.url ?? '/', origin), { method: 'POST', headers, body: Buffer.concat(chunks).toString('base64') });
+}
+
 export interface LocalSite {
   url: string;
   port: number;
@@ -154,7 +172,7 @@ export async function serveSite(options: ServeOptions): Promise<LocalSite> {
       // A client that gave up while waiting is not served: like a proxy that never forwarded it.
       let gone = false;
       res.once('close', () => (gone = true));
-      const handle = () => (gone ? Promise.resolve(undefined) : netlify.handleAndIntrospectNodeRequest(req));
+      const handle = () => (gone ? Promise.resolve(undefined) : isMultipart(req) ? multipartRequest(req, origin).then((r) => netlify.handleAndIntrospect(r)) : netlify.handleAndIntrospectNodeRequest(req));
       let result = await (isFunction(req.method ?? 'GET', pathname) ? queued(handle) : handle());
       if (gone) return;
       let status = result?.response.status ?? 404;

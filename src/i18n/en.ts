@@ -1,6 +1,7 @@
 import type { UiKey } from './id.ts';
 
 /** English UI strings. Every Indonesian key must exist here: the type makes a missing one a build error. */
+import { FORM_WORDS } from './form-words.ts';
 export const en: Record<UiKey, string> = {
   'site.name': 'LTSA PMI Lampung',
   'site.tagline': 'One-stop service for Indonesian migrant workers, Lampung Province',
@@ -133,8 +134,8 @@ export const en: Record<UiKey, string> = {
   'prereg.nav': 'Pre-register',
   'prereg.description': 'Pre-register online before you visit the LTSA PMI Lampung office: choose a visit day, get a code and your document checklist. Free.',
   'prereg.formTitle': 'Your details',
-  'prereg.errorPrefix': 'Error',
-  'prereg.errorSummary': 'There is a problem',
+  'prereg.errorPrefix': FORM_WORDS.en.errorPrefix,
+  'prereg.errorSummary': FORM_WORDS.en.errorSummary,
   'prereg.required': 'All questions must be answered.',
   'prereg.fullName': 'Full name',
   'prereg.fullName.hint': 'Write it exactly as on your ID card (KTP).',

@@ -2,6 +2,7 @@
  * Indonesian UI strings: the default locale and the reference set of keys.
  * Flat dotted keys, as Starlight does, so a missing English key is a type error.
  */
+import { FORM_WORDS } from './form-words.ts';
 export const id = {
   'site.name': 'LTSA PMI Lampung',
   'site.tagline': 'Layanan Terpadu Satu Atap Pekerja Migran Indonesia, Provinsi Lampung',
@@ -140,8 +141,8 @@ export const id = {
   'prereg.nav': 'Daftar awal',
   'prereg.description': 'Daftar awal secara online sebelum datang ke kantor LTSA PMI Lampung: pilih hari kunjungan, dapatkan kode dan daftar dokumen Anda. Gratis.',
   'prereg.formTitle': 'Isi data Anda',
-  'prereg.errorPrefix': 'Kesalahan',
-  'prereg.errorSummary': 'Ada masalah',
+  'prereg.errorPrefix': FORM_WORDS.id.errorPrefix,
+  'prereg.errorSummary': FORM_WORDS.id.errorSummary,
   'prereg.required': 'Semua isian wajib diisi.',
   'prereg.fullName': 'Nama lengkap',
   'prereg.fullName.hint': 'Tulis persis seperti di KTP.',

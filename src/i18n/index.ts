@@ -1,9 +1,8 @@
 import { id, type UiKey } from './id.ts';
 import { en } from './en.ts';
+import type { Lang } from './locales.ts';
 
-export const LOCALES = ['id', 'en'] as const;
-export type Lang = (typeof LOCALES)[number];
-export const DEFAULT_LANG: Lang = 'id';
+export { LOCALES, DEFAULT_LANG, isLang, otherLang, localizePath, splitLocalePath, htmlLang, type Lang } from './locales.ts';
 
 const strings: Record<Lang, Record<UiKey, string>> = { id, en };
 
@@ -12,34 +11,4 @@ export type { UiKey };
 /** The UI string for a key in a language. */
 export function t(lang: Lang, key: UiKey): string {
   return strings[lang][key];
-}
-
-export function isLang(value: unknown): value is Lang {
-  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-/** The other language, for the language switch. */
-export function otherLang(lang: Lang): Lang {
-  return lang === 'id' ? 'en' : 'id';
-}
-
-/**
- * The URL of a site path in a language. Paths are written without the language prefix
- * and with a trailing slash ("/panduan/"); English lives under "/en".
- */
-export function localizePath(path: string, lang: Lang): string {
-  const clean = path.startsWith('/') ? path : `/${path}`;
-  return lang === DEFAULT_LANG ? clean : `/${lang}${clean}`;
-}
-
-/** Splits a URL pathname into its language and the path without the prefix. */
-export function splitLocalePath(pathname: string): { lang: Lang; path: string } {
-  const match = /^\/(en)(\/.*)?$/.exec(pathname);
-  if (match) return { lang: 'en', path: match[2] || '/' };
-  return { lang: DEFAULT_LANG, path: pathname || '/' };
-}
-
-/** The BCP 47 tag used for `lang` attributes and hreflang. */
-export function htmlLang(lang: Lang): string {
-  return lang === 'id' ? 'id' : 'en';
 }

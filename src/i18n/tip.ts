@@ -3,7 +3,7 @@
  * style (a plain instruction that says how to fix the problem). Kept apart from the site's general
  * strings so the reporting page's script carries only what it shows.
  */
-import type { Lang } from './index.ts';
+import type { Lang } from './locales.ts';
 
 const id = {
   'tip.formTitle': 'Formulir laporan',

@@ -43,7 +43,8 @@ export type StatusResult =
   | { kind: 'not-found' }
   | { kind: 'locked'; retryAt: number };
 
-export type FollowUpResult = { kind: 'added' } | { kind: 'not-found' } | { kind: 'locked'; retryAt: number };
+/** `reason` says why a follow-up is refused: the receipt's neighbourhood is locked, or the day's follow-ups are used up. */
+export type FollowUpResult = { kind: 'added' } | { kind: 'not-found' } | { kind: 'locked'; retryAt: number; reason: 'receipt' | 'follow-ups' };
 
 /** The officer set the browser sealed to is not the current one: it must fetch the keys and seal again. */
 export class KeysChanged extends Error {
@@ -143,7 +144,7 @@ export class TipService {
    * Counts a check against every neighbourhood before looking (so parallel guesses get no extra
    * tries), and gives the counts back when the receipt was right.
    */
-  private async withReceipt<T>(receiptInput: string, work: (head: TipHead, tipKey: string, receipt: string) => Promise<T>): Promise<T | { kind: 'not-found' } | { kind: 'locked'; retryAt: number }> {
+  private async withReceipt<T>(receiptInput: string, work: (head: TipHead, tipKey: string, receipt: string) => Promise<T>): Promise<T | { kind: 'not-found' } | { kind: 'locked'; retryAt: number; reason: 'receipt' }> {
     const receipt = normalizeReceipt(receiptInput);
     if (!receipt) return { kind: 'not-found' };
     const ids = this.neighbourhoods(receipt);
@@ -153,7 +154,7 @@ export class TipService {
     if (refused.length > 0) {
       // Locked: the counts just taken are not the reporter's fault, so they go back.
       await giveBack();
-      return { kind: 'locked', retryAt: Math.max(...refused.map((d) => d.retryAt)) };
+      return { kind: 'locked', retryAt: Math.max(...refused.map((d) => d.retryAt)), reason: 'receipt' };
     }
     const keys = await this.tipKeys(receipt);
     const heads = await Promise.all(keys.map((key) => this.tips.read(key)));
@@ -212,7 +213,7 @@ export class TipService {
     const result = await this.withReceipt(receiptInput, async (_head, tipKey) => {
       // A flood of follow-ups on one receipt stops here; the reporter is told when to try again.
       const decision = await this.limits.take(TIP_FOLLOW_UPS, keyedHash(currentSecret(this.config), 'tip-follow-ups', tipKey));
-      if (!decision.allowed) return { kind: 'locked' as const, retryAt: decision.retryAt };
+      if (!decision.allowed) return { kind: 'locked' as const, retryAt: decision.retryAt, reason: 'follow-ups' as const };
       const { sealId, box, files } = await seal();
       const added = await this.tips.append(tipKey, { kind: 'follow-up', day: this.today(), sealId, box }, files);
       return added ? { kind: 'added' as const } : { kind: 'not-found' as const };

@@ -120,15 +120,24 @@ export class TipStore {
    * there is no such tip (then nothing is written).
    */
   async append(tipKey: string, entry: Omit<TipEntry, 'files'>, files: readonly PendingFile[]): Promise<boolean> {
-    if (!(await this.read(tipKey))) return false;
+    const current = await this.read(tipKey);
+    if (!current) return false;
+    // Already there (a retried write that had landed): writing its files again could only add files no entry names.
+    if (current.entries.some((e) => e.sealId === entry.sealId)) return true;
     const keys = await this.writeFiles(tipKey, entry.sealId, entry.day, files);
     try {
+      let named = keys;
       const appended = await update<TipHead, boolean>(this.store, 'append tip entry', headKey(tipKey), (head) => {
         if (!head) return { result: false };
-        if (head.entries.some((e) => e.sealId === entry.sealId)) return { result: true }; // already there (a retried write)
+        const landed = head.entries.find((e) => e.sealId === entry.sealId);
+        if (landed) {
+          named = landed.files; // a concurrent retry landed first
+          return { result: true };
+        }
         return { value: { ...head, entries: [...head.entries, { ...entry, files: keys }] }, result: true };
       });
       if (!appended) await this.removeFiles(keys);
+      else if (named !== keys) await this.removeFiles(keys.filter((k) => !named.includes(k)));
       return appended;
     } catch (error) {
       const head = await this.read(tipKey).catch(() => undefined);

@@ -5,7 +5,8 @@
  * every control is rendered with the value it was sent.
  */
 import { html, type Html } from '../lib/html.ts';
-import { t, type Lang } from '../i18n/index.ts';
+import type { Lang } from '../i18n/locales.ts';
+import { FORM_WORDS } from '../i18n/form-words.ts';
 
 export interface FieldState {
   /** The message to show, already in the page's language. */
@@ -19,7 +20,7 @@ const describedBy = (name: string, hint: boolean, state: FieldState) =>
 
 function errorLine(lang: Lang, name: string, state: FieldState): Html {
   if (!state.error) return html``;
-  return html`<p class="ferr" id="${name}-error"><span class="skip">${t(lang, 'prereg.errorPrefix')}: </span>${state.error}${
+  return html`<p class="ferr" id="${name}-error"><span class="skip">${FORM_WORDS[lang].errorPrefix}: </span>${state.error}${
     state.errorLink ? html` <a href="${state.errorLink.href}">${state.errorLink.label}</a>` : ''
   }</p>`;
 }
@@ -88,7 +89,7 @@ export function checkbox(o: { lang: Lang; name: string; label: Html | string; ch
 /** The GOV.UK error summary: announced, focused on load, each error a link to its field. */
 export function errorSummary(lang: Lang, errors: { field: string; message: string }[]): Html {
   if (errors.length === 0) return html``;
-  return html`<div class="err-summary" role="alert" tabindex="-1" aria-labelledby="err-h" autofocus><h2 id="err-h">${t(lang, 'prereg.errorSummary')}</h2><ul>${errors.map(
+  return html`<div class="err-summary" role="alert" tabindex="-1" aria-labelledby="err-h" autofocus><h2 id="err-h">${FORM_WORDS[lang].errorSummary}</h2><ul>${errors.map(
     (e) => html`<li><a href="#${e.field}">${e.message}</a></li>`,
   )}</ul></div>`;
 }

@@ -5,7 +5,7 @@
  * browser. Nothing typed is lost on an error; files cannot be re-filled by any page, so it says so.
  */
 import { html, type Html } from '../lib/html.ts';
-import { localizePath, type Lang } from '../i18n/index.ts';
+import { localizePath, type Lang } from '../i18n/locales.ts';
 import { tipErrorMessage, tipText, type TipKey } from '../i18n/tip.ts';
 import { formData } from '../generated/form-data.ts';
 import { formatDate } from '../lib/dates.ts';

@@ -5,8 +5,11 @@
  *
  * Rules that depend on data or the date (closed destinations, office days, age on the visit day)
  * take a context, so the browser and the function apply them with the same data.
+ *
+ * Written with zod/mini, like the tip schema: the browser scripts carry a fraction of zod classic's
+ * size, and the two forms' scripts share one small copy of zod's core.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { nikMismatches, normalizeNik, parseNik } from '../../lib/nik.ts';
 import { normalizeIndonesianMobile } from '../../lib/phone.ts';
 import { ageOn, isRealDate, officeDaysInWindow, visitDayProblem, visitWindow, yearOf } from '../../lib/office-days.ts';
@@ -46,82 +49,83 @@ export interface PreregistrationContext {
   regencyCodes: ReadonlySet<string>;
 }
 
+/** Runs `clean` on the raw value before `schema` (zod classic's preprocess). */
+const before = <T extends z.core.$ZodType>(clean: (value: unknown) => unknown, schema: T) => z.pipe(z.transform(clean), schema);
+
 function choice<T extends string>(field: string, options: readonly Option<T>[]) {
-  return z.preprocess(blankToUndefined, z.enum(values(options), required(field)));
+  return before(blankToUndefined, z.enum(values(options), required(field)));
 }
 
-const dateField = (field: string) =>
-  z.preprocess(blankToUndefined, z.string(required(field)).trim().refine(isRealDate, `${field}.format`));
+/** A value turned into another by `convert`, or refused with `problem`'s message code. */
+function converted<T>(field: string, convert: (value: string) => { ok: true; value: T } | { ok: false; code: string }) {
+  return before(
+    blankToUndefined,
+    z.pipe(
+      z.string(required(field)),
+      z.transform((value: string, ctx) => {
+        const result = convert(value);
+        if (result.ok) return result.value;
+        ctx.issues.push({ code: 'custom', message: result.code, input: value });
+        return z.NEVER;
+      }),
+    ),
+  );
+}
+
+const dateField = (field: string) => before(blankToUndefined, z.string(required(field)).check(z.trim(), z.refine(isRealDate, `${field}.format`)));
 
 /** The fields one by one; cross-field rules come after, in `parsePreregistration`. */
 export const PreregistrationFieldsSchema = z.object({
   /** Full name as written on the KTP: letters, marks, spaces and . , ' ` - only, so never markup, controls or bidi marks. Example: "Siti Aminah". */
-  fullName: z.preprocess(
-    blankToUndefined,
-    z.string(required('fullName')).trim().max(100, 'fullName.tooLong').regex(/^[\p{L}\p{M} .,'`-]+$/u, 'fullName.chars'),
-  ),
+  fullName: before(blankToUndefined, z.string(required('fullName')).check(z.trim(), z.maxLength(100, 'fullName.tooLong'), z.regex(/^[\p{L}\p{M} .,'`-]+$/u, 'fullName.chars'))),
   /** The 16-digit NIK; spaces, dots and dashes are dropped. Example: "1804015708990001". */
-  nik: z.preprocess(
-    blankToUndefined,
-    z.string(required('nik')).transform((v, ctx) => {
-      const parsed = parseNik(v);
-      if (!parsed.ok) {
-        ctx.addIssue({ code: 'custom', message: `nik.${parsed.problem}` });
-        return z.NEVER;
-      }
-      return normalizeNik(v);
-    }),
-  ),
+  nik: converted('nik', (v) => {
+    const parsed = parseNik(v);
+    return parsed.ok ? { ok: true, value: normalizeNik(v) } : { ok: false, code: `nik.${parsed.problem}` };
+  }),
   /** Birth date, YYYY-MM-DD. */
   birthDate: dateField('birthDate'),
   /** "L" (laki-laki) or "P" (perempuan), as on the KTP. */
   sex: choice('sex', SEXES),
   /** Indonesian mobile number for WhatsApp, normalised to +62. Example: "0812 3456 7890" → "+6281234567890". */
-  phone: z.preprocess(
-    blankToUndefined,
-    z.string(required('phone')).transform((v, ctx) => {
-      const normalized = normalizeIndonesianMobile(v);
-      if (!normalized) {
-        ctx.addIssue({ code: 'custom', message: 'phone.format' });
-        return z.NEVER;
-      }
-      return normalized;
-    }),
-  ),
+  phone: converted('phone', (v) => {
+    const normalized = normalizeIndonesianMobile(v);
+    return normalized ? { ok: true, value: normalized } : { ok: false, code: 'phone.format' };
+  }),
   /** Four-digit code of the regency or city on the KTP. Example: "1804". */
-  regency: z.preprocess(blankToUndefined, z.string(required('regency')).trim().regex(/^18\d{2}$/, 'regency.invalid')),
+  regency: before(blankToUndefined, z.string(required('regency')).check(z.trim(), z.regex(/^18\d{2}$/, 'regency.invalid'))),
   /**
    * Address as on the KTP, on one line (line breaks become spaces); no < >, control characters or bidi marks.
    * Example: "Jl. Mawar No. 5/B, RT 01/RW 02, Desa Sukadana".
    */
-  address: z.preprocess(
+  address: before(
     blankToUndefined,
-    z
-      .string(required('address'))
-      .trim()
-      .overwrite(oneLine)
-      .min(10, 'address.tooShort')
-      .max(300, 'address.tooLong')
-      .refine((v) => !UNSAFE_TEXT.test(v), 'address.chars'),
+    z.string(required('address')).check(
+      z.trim(),
+      z.overwrite(oneLine),
+      z.minLength(10, 'address.tooShort'),
+      z.maxLength(300, 'address.tooLong'),
+      z.refine((v: string) => !UNSAFE_TEXT.test(v), 'address.chars'),
+    ),
   ),
   /** Last education completed. */
   education: choice('education', EDUCATION_LEVELS),
   /** Destination country slug (content/countries). Example: "korea-selatan". */
-  destinationCountry: z.preprocess(blankToUndefined, z.string(required('destinationCountry')).trim()),
+  destinationCountry: before(blankToUndefined, z.string(required('destinationCountry')).check(z.trim())),
   /** Job sector code. */
   jobSector: choice('jobSector', JOB_SECTORS),
   /** Placement scheme, or "belum-tahu". */
   scheme: choice('scheme', SCHEMES),
   /** Whether the applicant already holds a passport. */
-  hasPassport: z.preprocess(yesNo, z.boolean(required('hasPassport'))),
+  hasPassport: before(yesNo, z.boolean(required('hasPassport'))),
   /** Marital status. */
   maritalStatus: choice('maritalStatus', MARITAL_STATUSES),
   /** The day the applicant will visit the office, YYYY-MM-DD. */
   visitDate: dateField('visitDate'),
   /** Consent to processing under UU 27/2022; must be given. */
-  consent: z.preprocess(yesNo, z.literal(true, { error: 'consent.required' })),
+  consent: before(yesNo, z.literal(true, { error: 'consent.required' })),
   /** The applicant confirms that a birth date or sex differing from the NIK is right. */
-  confirmNikMismatch: z.preprocess(yesNo, z.boolean().optional()),
+  confirmNikMismatch: before(yesNo, z.optional(z.boolean())),
 });
 
 export type PreregistrationInput = z.infer<typeof PreregistrationFieldsSchema>;
@@ -206,6 +210,6 @@ export function parsePreregistration(input: unknown, ctx: PreregistrationContext
 
 /** The status-check form: registration code and birth date. */
 export const StatusQuerySchema = z.object({
-  code: z.preprocess(blankToUndefined, z.string(required('code')).trim().max(40, 'code.invalid')),
+  code: before(blankToUndefined, z.string(required('code')).check(z.trim(), z.maxLength(40, 'code.invalid'))),
   birthDate: dateField('birthDate'),
 });

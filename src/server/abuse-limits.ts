@@ -25,6 +25,12 @@ export interface LimitRule {
   limit: number;
   /** The window, at most 24 hours. */
   windowMs: number;
+  /**
+   * Keep only the day of each event, not its time: events count from the start of their Jakarta day,
+   * so the window becomes the calendar day. For counters tied to a tip, where a time is more than the
+   * tip itself keeps.
+   */
+  dayOnly?: boolean;
 }
 
 /** Wrong birth dates for one registration code: after 10 in 24 h even the right one is refused until the window clears. */
@@ -34,8 +40,8 @@ export const NIK_SUBMISSIONS: LimitRule = { kind: 'nik-submissions', limit: 5, w
 
 /** Failed receipt checks per receipt neighbourhood (tip-service.ts): after 10 in 24 h the neighbourhood is locked. */
 export const RECEIPT_FAILURES: LimitRule = { kind: 'receipt-failures', limit: 10, windowMs: 24 * HOUR };
-/** Follow-ups one receipt may add in 24 hours: enough for a conversation, not for a flood. */
-export const TIP_FOLLOW_UPS: LimitRule = { kind: 'tip-follow-ups', limit: 20, windowMs: 24 * HOUR };
+/** Follow-ups one receipt may add in a Jakarta day: enough for a conversation, not for a flood. No times are kept. */
+export const TIP_FOLLOW_UPS: LimitRule = { kind: 'tip-follow-ups', limit: 20, windowMs: 24 * HOUR, dayOnly: true };
 
 export type LimitDecision = { allowed: true; at: number } | { allowed: false; retryAt: number };
 
@@ -63,6 +69,7 @@ export class AbuseLimits {
     const now = this.clock();
     const today = jakartaToday(new Date(now));
     const since = now - rule.windowMs;
+    const at = rule.dayOnly ? Date.parse(`${today}T00:00:00+07:00`) : now;
     const yesterday = await attempt('read limit', () => this.store.get(this.key(rule, addDays(today, -1), id), { type: 'json' }));
     const earlier = ((yesterday as Bucket | null)?.hits ?? []).filter((t) => t > since);
     return update<Bucket, LimitDecision>(this.store, 'count limit', this.key(rule, today, id), (current) => {
@@ -70,7 +77,7 @@ export class AbuseLimits {
       // Allowed again once enough of the oldest events have left the window.
       if (recent.length >= rule.limit) return { result: { allowed: false, retryAt: recent[recent.length - rule.limit]! + rule.windowMs } };
       const kept = (current?.hits ?? []).filter((t) => t > since);
-      return { value: { hits: [...kept, now] }, result: { allowed: true, at: now } };
+      return { value: { hits: [...kept, at] }, result: { allowed: true, at } };
     });
   }
 

@@ -212,11 +212,20 @@ export class TipService {
   private async followUp(receiptInput: string, seal: () => Promise<{ sealId: string; box: TipHead['entries'][number]['box']; files: PendingFile[] }>): Promise<FollowUpResult> {
     const result = await this.withReceipt(receiptInput, async (_head, tipKey) => {
       // A flood of follow-ups on one receipt stops here; the reporter is told when to try again.
-      const decision = await this.limits.take(TIP_FOLLOW_UPS, keyedHash(currentSecret(this.config), 'tip-follow-ups', tipKey));
+      const counter = keyedHash(currentSecret(this.config), 'tip-follow-ups', tipKey);
+      const decision = await this.limits.take(TIP_FOLLOW_UPS, counter);
       if (!decision.allowed) return { kind: 'locked' as const, retryAt: decision.retryAt, reason: 'follow-ups' as const };
-      const { sealId, box, files } = await seal();
-      const added = await this.tips.append(tipKey, { kind: 'follow-up', day: this.today(), sealId, box }, files);
-      return added ? { kind: 'added' as const } : { kind: 'not-found' as const };
+      // A follow-up that is not stored does not count against the reporter.
+      const giveBack = () => this.limits.giveBack(TIP_FOLLOW_UPS, counter, decision.at).catch(() => undefined);
+      try {
+        const { sealId, box, files } = await seal();
+        const added = await this.tips.append(tipKey, { kind: 'follow-up', day: this.today(), sealId, box }, files);
+        if (!added) await giveBack();
+        return added ? { kind: 'added' as const } : { kind: 'not-found' as const };
+      } catch (error) {
+        await giveBack();
+        throw error;
+      }
     });
     return result;
   }

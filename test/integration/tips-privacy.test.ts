@@ -9,12 +9,11 @@
  * Then every file the Blobs server wrote (data and metadata) and every line the process logged (every
  * console method, stdout and stderr) is searched: no marker in any spelling (UTF-8, UTF-16, URL and
  * form encoding, JSON), no receipt, no IP address, no user agent. Stored tips and their metadata hold
- * no time of day either: days only. The abuse-limits store is the one exception to that last check:
- * its sliding windows need the time of each counted event (failed receipt checks, follow-ups), to
- * the millisecond; it holds no marker, receipt, address or tip key (its ids are keyed hashes), and the
- * daily cleanup deletes its entries after two days. Note that a follow-up counter's id is a keyed hash
- * of the tip key, so whoever holds the server secret and the stores can tell when each follow-up of a
- * tip arrived, until that cleanup.
+ * no time of day either: days only. The follow-up counters (whose ids are keyed hashes of tip keys)
+ * keep days too: each event as its Jakarta midnight. The one exception is the counter of failed
+ * receipt checks: its sliding window needs each failure's time, to the millisecond; it is keyed by a
+ * receipt neighbourhood's keyed hash, which names no tip without the receipt, holds no marker,
+ * receipt or address, and the daily cleanup deletes it after two days.
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -280,10 +279,18 @@ describe('a batch of tips, follow-ups and an officer’s reply', () => {
       return Math.abs(n - now) < 86_400_000 || Math.abs(n * 1000 - now) < 86_400_000;
     };
     const epochPattern = /(?<![0-9])\d{10}(?:\d{3})?(?![0-9])/g;
-    // The exception, which also shows the search finds times: the limits' sliding windows keep them.
-    const limits = stored.filter((f) => f.path.includes(`/entries/ltsa-test/site:${ABUSE_LIMITS_STORE}/`));
-    expect(limits.some((f) => (f.text.match(epochPattern) ?? []).some(nearNow))).toBe(true);
-    const timed = stored.filter((f) => !f.path.includes(`site:${ABUSE_LIMITS_STORE}/`));
+    // The exception, which also shows the search finds times: failed receipt checks keep them.
+    const failures = stored.filter((f) => f.path.includes(`/entries/ltsa-test/site:${ABUSE_LIMITS_STORE}/receipt-failures/`));
+    expect(failures.some((f) => (f.text.match(epochPattern) ?? []).some(nearNow))).toBe(true);
+    // Follow-up counters, tied to a tip, keep Jakarta midnights only.
+    const followUpCounters = stored.filter((f) => f.path.includes(`/entries/ltsa-test/site:${ABUSE_LIMITS_STORE}/tip-follow-ups/`) && !f.path.includes('/metadata/'));
+    expect(followUpCounters.length).toBeGreaterThan(0);
+    for (const { path, text } of followUpCounters) {
+      const hits = (JSON.parse(text) as { hits: number[] }).hits;
+      expect(hits.length, path).toBeGreaterThan(0);
+      for (const hit of hits) expect(new Date(hit + 7 * 3_600_000).toISOString().slice(11), path).toBe('00:00:00.000Z');
+    }
+    const timed = stored.filter((f) => !f.path.includes(`site:${ABUSE_LIMITS_STORE}/receipt-failures/`) && !f.path.includes(`site:${ABUSE_LIMITS_STORE}/tip-follow-ups/`));
     expect(timed.length).toBeGreaterThan(20);
     for (const { path, text } of timed) {
       const where = path.slice(blobs.directory.length);

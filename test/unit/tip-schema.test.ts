@@ -67,6 +67,9 @@ describe('parseTip', () => {
     expect(wanted.ok && wanted.data.contact).toBe('0812 3456 7890');
     const anonymous = parseTip({ ...valid, contactWanted: 'tidak', contact: '0812 3456 7890' }, ctx);
     expect(anonymous.ok && anonymous.data).not.toHaveProperty('contact');
+    // What an anonymous reporter left in the field is neither judged nor kept.
+    expect(codes({ ...valid, contactWanted: 'tidak', contact: '0812' })).toEqual({});
+    expect(codes({ ...valid, contactWanted: 'ya', contact: '0812' })).toEqual({ contact: 'contact.tooShort' });
   });
 
   it('never throws on input of the wrong kind', () => {

@@ -74,11 +74,15 @@ export const TipFieldsSchema = z.object({
   childInvolved: choice('childInvolved', CHILD_INVOLVED),
   /** Whether the reporter wants to be contacted; anonymous (false) unless they say yes. */
   contactWanted: z.pipe(z.transform(yesNo), z.optional(z.boolean('contactWanted.invalid'))),
-  /** How to reach the reporter (phone, WhatsApp, e-mail), only when they want it. */
-  contact: optional(text('contact', { min: 5, max: 200, multiline: false })),
   /** Consent to the processing described on the page; must be given. */
   consent: z.pipe(z.transform(yesNo), z.literal(true, { error: 'consent.required' })),
 });
+
+/**
+ * How to reach the reporter (phone, WhatsApp, e-mail). Checked, and kept, only when they asked to be
+ * contacted: what an anonymous reporter left in the field is neither judged nor stored.
+ */
+export const ContactSchema = optional(text('contact', { min: 5, max: 200, multiline: false }));
 
 type ParsedFields = z.infer<typeof TipFieldsSchema>;
 
@@ -133,7 +137,13 @@ export function parseTip(input: unknown, ctx: TipContext): TipResult {
   }
 
   const contactWanted = field('contactWanted') === true;
-  if (contactWanted && !field('contact') && !errors.contact) errors.contact = { code: 'contact.required' };
+  let contact: string | undefined;
+  if (contactWanted) {
+    const checked = ContactSchema.safeParse(source.contact);
+    if (!checked.success) errors.contact = { code: checked.error.issues[0]?.message ?? 'contact.invalid' };
+    else if (!checked.data) errors.contact = { code: 'contact.required' };
+    else contact = checked.data;
+  }
 
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
   const d = parsed.data;
@@ -152,7 +162,7 @@ export function parseTip(input: unknown, ctx: TipContext): TipResult {
       childInvolved: d.childInvolved,
       contactWanted,
       // Never kept when the reporter chose to stay anonymous, even if the field was filled in before.
-      ...(contactWanted ? { contact: d.contact } : {}),
+      ...(contact ? { contact } : {}),
     },
   };
 }

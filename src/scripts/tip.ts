@@ -124,6 +124,23 @@ async function prepareEvidence(files: File[]): Promise<Evidence> {
   return { meta, bytes };
 }
 
+/**
+ * The evidence as it will be sent (photos re-encoded), or why it cannot be: a file that is not an
+ * image the browser can read (the reader chooses another), limits passed after re-encoding, or
+ * something this browser cannot do (the form then posts as it does without JavaScript).
+ */
+async function readyEvidence(files: File[]): Promise<Evidence | Exclude<Outcome, { kind: 'done' } | { kind: 'notice' }>> {
+  let evidence: Evidence;
+  try {
+    evidence = await prepareEvidence(files);
+  } catch (error) {
+    if (error instanceof Unreadable) return { kind: 'errors', files: { code: 'files.unreadable' } };
+    return { kind: 'fallback' };
+  }
+  const problem = evidenceProblem(evidence.meta);
+  return problem ? { kind: 'errors', files: problem } : evidence;
+}
+
 // ---- Officers' keys, fetched once the reader starts on the form ----
 
 let keysRequest: Promise<SealRecipient[]> | undefined;
@@ -293,18 +310,41 @@ function focus(element: HTMLElement | null): void {
   element.focus();
 }
 
-// ---- The report form ----
-
-function bindTip(form: HTMLFormElement): void {
-  const lang = langOf(form);
-  let sending = false;
+/** What both forms do before the reader sends: warn about PDFs, and fetch the keys while the reader writes (a slow network then does not hold up sending). */
+function prepareForm(form: HTMLFormElement, lang: Lang): void {
   watchPdf(form, lang);
-  // Fetch the keys while the reader writes, so sending does not wait for them on a slow network.
   const warm = () => {
     if (canSeal()) officerKeys().catch(() => undefined);
   };
   form.addEventListener('focusin', warm, { once: true });
   form.addEventListener('input', warm, { once: true });
+}
+
+/**
+ * A form's submit, one at a time: `handle` gets what was typed and chosen and whether this browser
+ * can seal, and returns the sending it started (until it ends, another submit does nothing).
+ */
+function onSubmit(form: HTMLFormElement, handle: (event: SubmitEvent, input: { values: Record<string, string>; files: File[]; sealing: boolean }) => Promise<unknown> | undefined): void {
+  let sending = false;
+  form.addEventListener('submit', (event) => {
+    if (sending) {
+      event.preventDefault();
+      return;
+    }
+    const started = handle(event as SubmitEvent, { values: read(form), files: chosenFiles(form), sealing: canSeal() });
+    if (!started) return;
+    sending = true;
+    void started.finally(() => {
+      sending = false;
+    });
+  });
+}
+
+// ---- The report form ----
+
+function bindTip(form: HTMLFormElement): void {
+  const lang = langOf(form);
+  prepareForm(form, lang);
 
   const rerender = (values: Record<string, string>, o: { errors?: TipErrors; notice?: Notice }) => {
     const next = fragment(tipForm({ lang, values: tipValues(values), ...o }).value).querySelector<HTMLFormElement>('form#tip');
@@ -316,14 +356,7 @@ function bindTip(form: HTMLFormElement): void {
     focus(next.querySelector<HTMLElement>('.err-summary'));
   };
 
-  form.addEventListener('submit', (event) => {
-    if (sending) {
-      event.preventDefault();
-      return;
-    }
-    const values = read(form);
-    const files = chosenFiles(form);
-    const sealing = canSeal();
+  onSubmit(form, (event, { values, files, sealing }) => {
     const checked = parseTip(values, context());
     const fileError = filesBefore(files, sealing);
     if (!checked.ok || fileError) {
@@ -333,10 +366,8 @@ function bindTip(form: HTMLFormElement): void {
     }
     if (!sealing) return; // posted as usual; the function seals it
     event.preventDefault();
-    sending = true;
     busy(form, 'tip-progress', tipText(lang, 'tip.sending'));
-    void sendTip(lang, checked.data, files, values).then((outcome) => {
-      sending = false;
+    return sendTip(lang, checked.data, files, values).then((outcome) => {
       if (outcome.kind === 'fallback') return postAsIs(form);
       busy(form, 'tip-progress', undefined);
       if (outcome.kind === 'errors') return rerender(values, { errors: { files: outcome.files } });
@@ -349,15 +380,8 @@ function bindTip(form: HTMLFormElement): void {
 }
 
 async function sendTip(lang: Lang, report: TipReport, files: File[], values: Record<string, string>): Promise<Outcome> {
-  let evidence: Evidence;
-  try {
-    evidence = await prepareEvidence(files);
-  } catch (error) {
-    if (error instanceof Unreadable) return { kind: 'errors', files: { code: 'files.unreadable' } };
-    return { kind: 'fallback' };
-  }
-  const problem = evidenceProblem(evidence.meta);
-  if (problem) return { kind: 'errors', files: problem };
+  const evidence = await readyEvidence(files);
+  if ('kind' in evidence) return evidence;
   const honeypot = values.website?.trim() ? { website: values.website } : {};
   const seal = async (officers: SealRecipient[]) => {
     const sealId = newSealId();
@@ -390,13 +414,7 @@ function showReceipt(form: HTMLFormElement, lang: Lang, receipt: string): void {
 function bindFollowUp(form: HTMLFormElement): void {
   const lang = langOf(form);
   const receipt = form.querySelector<HTMLInputElement>('input[name=receipt]')?.value ?? '';
-  let sending = false;
-  watchPdf(form, lang);
-  const warm = () => {
-    if (canSeal()) officerKeys().catch(() => undefined);
-  };
-  form.addEventListener('focusin', warm, { once: true });
-  form.addEventListener('input', warm, { once: true });
+  prepareForm(form, lang);
 
   /** Replaces the heading, the confirmation (if any) and the form with a fresh render. */
   const rerender = (o: Omit<Parameters<typeof tipFollowUpForm>[0], 'lang' | 'receipt'>, keepFiles: boolean) => {
@@ -419,14 +437,7 @@ function bindFollowUp(form: HTMLFormElement): void {
     focus(o.added ? (added ?? null) : next.querySelector<HTMLElement>('.err-summary'));
   };
 
-  form.addEventListener('submit', (event) => {
-    if (sending) {
-      event.preventDefault();
-      return;
-    }
-    const values = read(form);
-    const files = chosenFiles(form);
-    const sealing = canSeal();
+  onSubmit(form, (event, { values, files, sealing }) => {
     const parsed = FollowUpSchema.safeParse({ receipt, message: values.message });
     const errors: Partial<Record<(typeof FOLLOW_UP_FIELDS)[number], FieldError>> = parsed.success ? {} : firstErrors(FOLLOW_UP_FIELDS, parsed.error.issues);
     const fileError = filesBefore(files, sealing);
@@ -438,10 +449,8 @@ function bindFollowUp(form: HTMLFormElement): void {
     }
     if (!sealing) return;
     event.preventDefault();
-    sending = true;
     busy(form, 'follow-up-progress', tipText(lang, 'tip.sending'));
-    void sendFollowUp(lang, receipt, parsed.data.message, files).then((outcome) => {
-      sending = false;
+    return sendFollowUp(lang, receipt, parsed.data.message, files).then((outcome) => {
       if (outcome.kind === 'fallback') return postAsIs(form);
       busy(form, 'follow-up-progress', undefined);
       const message = { message: values.message ?? '' };
@@ -453,15 +462,8 @@ function bindFollowUp(form: HTMLFormElement): void {
 }
 
 async function sendFollowUp(lang: Lang, receipt: string, message: string, files: File[]): Promise<Outcome> {
-  let evidence: Evidence;
-  try {
-    evidence = await prepareEvidence(files);
-  } catch (error) {
-    if (error instanceof Unreadable) return { kind: 'errors', files: { code: 'files.unreadable' } };
-    return { kind: 'fallback' };
-  }
-  const problem = evidenceProblem(evidence.meta);
-  if (problem) return { kind: 'errors', files: problem };
+  const evidence = await readyEvidence(files);
+  if ('kind' in evidence) return evidence;
   const seal = async (officers: SealRecipient[]) => {
     const sealId = newSealId();
     const box = await sealFollowUp({ message, files: evidence.meta }, officers, sealId);

@@ -6,9 +6,9 @@
  * the confirmation fit 320 px. Elements are found by role and label.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page, Request } from 'playwright-core';
-import { launchBrowser, WCAG_TAGS } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { expectAxeClean, newTab } from '../support/page-checks.ts';
 import { projectRoot } from '../support/project-copy.ts';
 import { testKeys } from '../support/keys.ts';
 import { useBrowserClock } from '../support/clock.ts';
@@ -132,9 +132,6 @@ function freshApplicant(overrides: Partial<Applicant> = {}): Applicant {
 const longDay = (day: string, lang: Lang) =>
   new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 
-/** Tabs opened with javaScriptEnabled: false. */
-const withoutScripts = new WeakSet<Page>();
-
 interface Opened {
   page: Page;
   /** Console messages about the Content Security Policy, from every page this tab showed. */
@@ -145,62 +142,13 @@ interface Opened {
 }
 
 async function open(path: string, options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Opened> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: options.width ?? 1024, height: 800 }, deviceScaleFactor: 1 });
-  await useBrowserClock(context);
-  const page = await context.newPage();
-  if (options.javaScriptEnabled === false) withoutScripts.add(page);
-  // A function call on the local server takes seconds (a new worker each time); a stuck one fails the test, not the run.
-  page.setDefaultTimeout(30_000);
-  page.setDefaultNavigationTimeout(45_000);
-  const csp: string[] = [];
+  const { page, csp, close } = await newTab(browser, options);
   const posts: string[] = [];
-  page.on('console', (message) => {
-    if (/Content.Security.Policy/i.test(message.text())) csp.push(`${page.url()}: ${message.text()}`);
-  });
   page.on('request', (request: Request) => {
     if (request.method() === 'POST') posts.push(new URL(request.url()).pathname);
   });
   await page.goto(`${site.url}${path}`);
-  return { page, csp, posts, close: () => context.close() };
-}
-
-async function expectAxeClean(page: Page, what: string): Promise<void> {
-  if (withoutScripts.has(page)) return expectAxeCleanWithoutScripts(page, what);
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  expect(violations, `axe on ${what}`).toEqual([]);
-}
-
-/**
- * axe never finishes in a tab without JavaScript (its timers do not run there). So the page as that
- * tab shows it (its DOM, with the answers the server filled in) is loaded at the same address in a
- * tab that runs axe but blocks the page's own scripts: the same markup, styles and CSP, unenhanced.
- */
-async function expectAxeCleanWithoutScripts(page: Page, what: string): Promise<void> {
-  const markup = await page.content();
-  const url = page.url();
-  const context = await browser.newContext({ viewport: page.viewportSize() ?? { width: 1024, height: 800 }, deviceScaleFactor: 1 });
-  await useBrowserClock(context);
-  try {
-    const copy = await context.newPage();
-    const csp: string[] = [];
-    copy.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) csp.push(message.text());
-    });
-    await copy.route('**/*', (route) => {
-      const request = route.request();
-      if (request.resourceType() === 'document' && request.url() === url) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: markup });
-      if (request.resourceType() === 'script') return route.abort();
-      return route.continue();
-    });
-    await copy.goto(url);
-    const results = await new AxeBuilder({ page: copy }).withTags(WCAG_TAGS).analyze();
-    const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-    expect(violations, `axe on ${what} (without JavaScript)`).toEqual([]);
-    expect(csp, `the copy of ${what} keeps its styles (CSP hashes still match)`).toEqual([]);
-  } finally {
-    await context.close();
-  }
+  return { page, csp, posts, close };
 }
 
 async function expectFits(page: Page, what: string, width = 320): Promise<void> {

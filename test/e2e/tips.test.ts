@@ -12,13 +12,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import AxeBuilder from '@axe-core/playwright';
 import sharp from 'sharp';
 import type { Browser, Page, Request } from 'playwright-core';
-import { launchBrowser, WCAG_TAGS } from '../support/browser.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { expectAxeClean, newTab } from '../support/page-checks.ts';
 import { projectRoot } from '../support/project-copy.ts';
 import { testKeys, type TestKeys } from '../support/keys.ts';
-import { useBrowserClock } from '../support/clock.ts';
 import { hasExif, jpegWithGps, openAsOfficer, replyAsOfficer, tipsStore } from '../support/tips.ts';
 import { jakartaToday } from '../../src/lib/office-days.ts';
 import { serveSite, type LocalSite } from '../../src/cli/serve.ts';
@@ -135,9 +134,6 @@ function story(tag: string) {
 }
 type Story = ReturnType<typeof story>;
 
-/** Tabs opened with javaScriptEnabled: false. */
-const withoutScripts = new WeakSet<Page>();
-
 interface Tab {
   page: Page;
   /** Console messages about the Content Security Policy, from every page this tab showed. */
@@ -150,25 +146,16 @@ interface Tab {
 }
 
 async function open(path: string, options: { javaScriptEnabled?: boolean; before?: (page: Page) => Promise<unknown> } = {}): Promise<Tab> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, viewport: { width: 1024, height: 800 }, deviceScaleFactor: 1 });
-  await useBrowserClock(context);
-  const page = await context.newPage();
-  if (options.javaScriptEnabled === false) withoutScripts.add(page);
-  page.setDefaultTimeout(30_000);
-  page.setDefaultNavigationTimeout(45_000);
-  const csp: string[] = [];
+  const { page, csp, close } = await newTab(browser, { javaScriptEnabled: options.javaScriptEnabled });
   const errors: string[] = [];
   const requests: Tab['requests'] = [];
-  page.on('console', (message) => {
-    if (/Content.Security.Policy/i.test(message.text())) csp.push(`${page.url()}: ${message.text()}`);
-  });
   page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
   await options.before?.(page);
   page.on('request', (request: Request) => {
     requests.push({ method: request.method(), url: request.url(), contentType: request.headers()['content-type'] ?? '', body: request.postDataBuffer() });
   });
   await page.goto(`${site.url}${path}`);
-  return { page, csp, errors, requests, close: () => context.close() };
+  return { page, csp, errors, requests, close };
 }
 
 const posts = (tab: Tab, path: string) => tab.requests.filter((r) => r.method === 'POST' && new URL(r.url).pathname === path);
@@ -179,41 +166,14 @@ function expectOnlyThisSite(tab: Tab): void {
   expect(foreign, 'requests to another host').toEqual([]);
 }
 
-async function expectAxeClean(page: Page, what: string): Promise<void> {
-  if (withoutScripts.has(page)) return expectAxeCleanWithoutScripts(page, what);
-  const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-  const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-  expect(violations, `axe on ${what}`).toEqual([]);
-}
-
-/**
- * axe never finishes in a tab without JavaScript (its timers do not run there), so the page as that tab
- * shows it is loaded at the same address in a tab that runs axe but blocks the page's own scripts.
- */
-async function expectAxeCleanWithoutScripts(page: Page, what: string): Promise<void> {
-  const markup = await page.content();
-  const url = page.url();
-  const context = await browser.newContext({ viewport: page.viewportSize() ?? { width: 1024, height: 800 }, deviceScaleFactor: 1 });
-  await useBrowserClock(context);
+/** Runs a test in the tab, then checks the tab broke no CSP rule and threw no script error; closes the tab whatever happens. */
+async function inTab(tab: Tab, test: () => Promise<void>): Promise<void> {
   try {
-    const copy = await context.newPage();
-    const csp: string[] = [];
-    copy.on('console', (message) => {
-      if (/Content.Security.Policy/i.test(message.text())) csp.push(message.text());
-    });
-    await copy.route('**/*', (route) => {
-      const request = route.request();
-      if (request.resourceType() === 'document' && request.url() === url) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: markup });
-      if (request.resourceType() === 'script') return route.abort();
-      return route.continue();
-    });
-    await copy.goto(url);
-    const results = await new AxeBuilder({ page: copy }).withTags(WCAG_TAGS).analyze();
-    const violations = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-    expect(violations, `axe on ${what} (without JavaScript)`).toEqual([]);
-    expect(csp, `the copy of ${what} keeps its styles (CSP hashes still match)`).toEqual([]);
+    await test();
+    expect(tab.csp, 'CSP violations').toEqual([]);
+    expect(tab.errors, 'script errors').toEqual([]);
   } finally {
-    await context.close();
+    await tab.close();
   }
 }
 
@@ -302,7 +262,7 @@ describe('with JavaScript: the report is sealed in the browser', () => {
     const s = story(`js-${lang}`);
     const tab = await open(`${prefix(lang)}/lapor/`);
     const { page } = tab;
-    try {
+    await inTab(tab, async () => {
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
       if (lang === 'id') await expectAxeClean(page, 'the empty report form, JavaScript on');
       await fillReport(page, lang, s);
@@ -330,11 +290,7 @@ describe('with JavaScript: the report is sealed in the browser', () => {
 
       await expectOfficerReads(receipt, s);
       expectOnlyThisSite(tab);
-      expect(tab.csp, 'CSP violations').toEqual([]);
-      expect(tab.errors, 'script errors').toEqual([]);
-    } finally {
-      await tab.close();
-    }
+    });
   });
 
   it('checks in the browser: error summary focused, links to fields, typed values and the chosen photo kept', async () => {
@@ -342,7 +298,7 @@ describe('with JavaScript: the report is sealed in the browser', () => {
     const tab = await open('/lapor/');
     const { page } = tab;
     const w = words.id;
-    try {
+    await inTab(tab, async () => {
       await page.getByRole('button', { name: w.submit }).click();
       const summary = page.getByRole('alert');
       await summary.waitFor();
@@ -383,11 +339,7 @@ describe('with JavaScript: the report is sealed in the browser', () => {
       expectSealed(posts(tab, '/api/tips')[0]!.body, posts(tab, '/api/tips')[0]!.contentType, s, 'sealed');
       await expectOfficerReads(receipt, s);
       expectOnlyThisSite(tab);
-      expect(tab.csp, 'CSP violations').toEqual([]);
-      expect(tab.errors, 'script errors').toEqual([]);
-    } finally {
-      await tab.close();
-    }
+    });
   });
 });
 
@@ -398,7 +350,7 @@ describe('with JavaScript: when something goes wrong', () => {
     const stale = { keys: [{ id: 'old-officer', publicKey: Buffer.from(randomBytes(32)).toString('base64') }] };
     const tab = await open('/lapor/', { before: (page) => page.route('**/api/tips/keys', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stale) })) });
     const { page } = tab;
-    try {
+    await inTab(tab, async () => {
       await fillReport(page, 'id', s);
       await page.getByRole('button', { name: words.id.submit }).click();
       const receipt = await expectReceipt(page, 'id', true);
@@ -408,11 +360,7 @@ describe('with JavaScript: when something goes wrong', () => {
       const recipientsOf = (r: (typeof sent)[number]) => (JSON.parse(r.body!.toString('utf8')) as { sealed: { report: { recipients: { id: string }[] } } }).sealed.report.recipients.map((x) => x.id);
       expect(sent.map(recipientsOf)).toEqual([['old-officer'], [keys.officer.id]]);
       await expectOfficerReads(receipt, s);
-      expect(tab.csp, 'CSP violations').toEqual([]);
-      expect(tab.errors, 'script errors').toEqual([]);
-    } finally {
-      await tab.close();
-    }
+    });
   });
 
   it('shows a network error above the form with everything kept, never posts the report in the clear, and sends it on the next try', async () => {
@@ -420,7 +368,7 @@ describe('with JavaScript: when something goes wrong', () => {
     const w = words.id;
     const tab = await open('/lapor/');
     const { page } = tab;
-    try {
+    await inTab(tab, async () => {
       await fillReport(page, 'id', s);
       await page.route('**/api/tips', (route) => route.abort('internetdisconnected'));
       await page.getByRole('button', { name: w.submit }).click();
@@ -442,11 +390,7 @@ describe('with JavaScript: when something goes wrong', () => {
       const receipt = await expectReceipt(page, 'id', true);
       for (const r of posts(tab, '/api/tips')) expectSealed(r.body, r.contentType, s, 'sealed');
       await expectOfficerReads(receipt, s);
-      expect(tab.csp, 'CSP violations').toEqual([]);
-      expect(tab.errors, 'script errors').toEqual([]);
-    } finally {
-      await tab.close();
-    }
+    });
   });
 
   it('without WebCrypto, posts the form as it is and the function seals it', async () => {
@@ -458,18 +402,14 @@ describe('with JavaScript: when something goes wrong', () => {
         }),
     });
     const { page } = tab;
-    try {
+    await inTab(tab, async () => {
       expect(await page.evaluate(() => globalThis.crypto.subtle)).toBeUndefined();
       await fillReport(page, 'id', s);
       expect(await submitAndWait(page, words.id.submit)).toBe(201);
       const receipt = await expectReceipt(page, 'id', true);
       expect(posts(tab, '/api/tips').map((r) => r.contentType)).toEqual([expect.stringMatching(/^multipart\/form-data/)]);
       await expectOfficerReads(receipt, s);
-      expect(tab.csp, 'CSP violations').toEqual([]);
-      expect(tab.errors, 'script errors').toEqual([]);
-    } finally {
-      await tab.close();
-    }
+    });
   });
 });
 
@@ -478,7 +418,7 @@ describe('without JavaScript: the function seals the report', () => {
     const s = story(`nojs-${lang}`);
     const tab = await open(`${prefix(lang)}/lapor/`, { javaScriptEnabled: false });
     const { page } = tab;
-    try {
+    await inTab(tab, async () => {
       if (lang === 'id') await expectAxeClean(page, 'the empty report form, JavaScript off');
       await fillReport(page, lang, s);
       expect(await submitAndWait(page, words[lang].submit)).toBe(201);
@@ -490,11 +430,7 @@ describe('without JavaScript: the function seals the report', () => {
       await expectAxeClean(page, 'the receipt page, JavaScript off');
       await expectOfficerReads(receipt, s);
       expectOnlyThisSite(tab);
-      expect(tab.csp, 'CSP violations').toEqual([]);
-      expect(tab.errors, 'script errors').toEqual([]);
-    } finally {
-      await tab.close();
-    }
+    });
   });
 
   it('shows the GOV.UK error summary from the function, links each error, keeps what was typed', async () => {
@@ -502,7 +438,7 @@ describe('without JavaScript: the function seals the report', () => {
     const tab = await open('/lapor/', { javaScriptEnabled: false });
     const { page } = tab;
     const w = words.id;
-    try {
+    await inTab(tab, async () => {
       expect(await submitAndWait(page, w.submit)).toBe(422);
       expect(await page.title()).toMatch(w.errorTitle);
       const summary = page.getByRole('alert');
@@ -525,11 +461,7 @@ describe('without JavaScript: the function seals the report', () => {
       expect(await page.getByRole('group', { name: w.category }).getByRole('radio', { name: w.calo, exact: true }).isChecked()).toBe(true);
       // No page can fill a file input: it says so.
       expect(await page.getByText('Demi keamanan, file tidak bisa diisi ulang').count()).toBe(1);
-      expect(tab.csp, 'CSP violations').toEqual([]);
-      expect(tab.errors, 'script errors').toEqual([]);
-    } finally {
-      await tab.close();
-    }
+    });
   });
 });
 
@@ -554,7 +486,7 @@ describe('after the report: the status, an officer’s reply, a follow-up', () =
 
     const tab = await open(`${prefix(lang)}/lapor/status/`, { javaScriptEnabled: javaScript });
     const { page } = tab;
-    try {
+    await inTab(tab, async () => {
       if (lang === 'id') await expectAxeClean(page, 'the status page');
       // Typed as people type it: lower case, without the dashes.
       await page.getByLabel(w.receipt, { exact: true }).fill(receipt.toLowerCase().replace(/-/g, ''));
@@ -593,10 +525,6 @@ describe('after the report: the status, an officer’s reply, a follow-up', () =
       expect(followUp!.files.map((f) => f.meta)).toMatchObject([{ name: 'bukti-1.jpg', type: 'image/jpeg' }]);
       expect(hasExif(followUp!.files[0]!.bytes, EXIF_MARKER)).toBe(false);
       expectOnlyThisSite(tab);
-      expect(tab.csp, 'CSP violations').toEqual([]);
-      expect(tab.errors, 'script errors').toEqual([]);
-    } finally {
-      await tab.close();
-    }
+    });
   });
 });

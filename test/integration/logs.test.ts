@@ -8,9 +8,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBlobs, type LocalBlobs } from '../support/blobs.ts';
+import { startBlobsWithKeys, type LocalBlobs } from '../support/blobs.ts';
 import { faultyProxy, type FaultyProxy } from '../support/faulty-proxy.ts';
-import { testKeys, useKeys, type TestKeys } from '../support/keys.ts';
+import { useKeys, type TestKeys } from '../support/keys.ts';
+import { jsonPost, ORIGIN } from '../support/http.ts';
+import { captureOutput } from '../support/output-capture.ts';
 import { applicant, asForm, openDays, type Applicant } from '../support/applicants.ts';
 import { handlePreregistrations } from '../../src/server/handlers/preregistrations.ts';
 import { handleStatus } from '../../src/server/handlers/preregistration-status.ts';
@@ -20,47 +22,28 @@ import { guarded } from '../../src/server/http.ts';
 import { addDays } from '../../src/lib/office-days.ts';
 import { generateCode } from '../../src/lib/registration-code.ts';
 
-const ORIGIN = 'http://localhost';
 let blobs: LocalBlobs;
 let proxy: FaultyProxy;
 let keys: TestKeys;
 
 const captured: string[] = [];
-const restore: (() => void)[] = [];
-
-function capture() {
-  for (const method of ['log', 'error', 'warn', 'info', 'debug'] as const) {
-    const original = console[method];
-    console[method] = (...args: unknown[]) => {
-      captured.push(args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}\n${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
-    };
-    restore.push(() => (console[method] = original));
-  }
-  for (const stream of [process.stdout, process.stderr]) {
-    const original = stream.write.bind(stream);
-    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-      captured.push(String(chunk));
-      return (original as (...a: unknown[]) => boolean)(chunk, ...rest);
-    }) as typeof stream.write;
-    restore.push(() => (stream.write = original));
-  }
-}
+let restoreOutput: (() => void) | undefined;
 
 beforeAll(async () => {
-  blobs = await startBlobs();
+  ({ blobs, keys } = await startBlobsWithKeys({ capacity: 2 }));
   proxy = await faultyProxy(blobs.url);
-  keys = await testKeys({ capacity: 2 });
-  useKeys(keys);
-  capture();
+  restoreOutput = captureOutput(captured, {
+    methods: ['log', 'error', 'warn', 'info', 'debug'],
+    describeError: (a) => `${a.name}: ${a.message}\n${a.stack}`,
+    chunkText: (chunk) => String(chunk),
+  });
 });
 afterAll(async () => {
-  for (const undo of restore.reverse()) undo();
+  restoreOutput?.();
   await proxy?.close();
   await blobs?.stop();
 });
 
-const json = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 const form = (path: string, body: Record<string, unknown>) =>
   new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: asForm(body) });
 
@@ -89,25 +72,25 @@ describe('logs during the journey and its faults', () => {
 
     // The journey: JSON, then the form journey, the confirmation page, status checks.
     const a = person();
-    const created = await run('create', handlePreregistrations(json('/api/preregistrations', a)));
+    const created = await run('create', handlePreregistrations(jsonPost('/api/preregistrations', a)));
     expect(created.status).toBe(201);
     const b = person({ visitDate: openDays()[2]! });
     await run('review', handlePreregistrations(form('/api/preregistrations', { ...b, action: 'review' })));
     const confirmed = await run('confirm', handlePreregistrations(form('/api/preregistrations', { ...b, action: 'confirm', idempotencyKey: randomUUID() })));
     expect(confirmed.status).toBe(303);
     await run('confirmation page', handleConfirmation(new Request(new URL(confirmed.headers.get('location')!, ORIGIN))));
-    const codeOfA = (await (await handlePreregistrations(json('/api/preregistrations', a))).json()) as { error: string };
+    const codeOfA = (await (await handlePreregistrations(jsonPost('/api/preregistrations', a))).json()) as { error: string };
     expect(codeOfA.error).toBe('duplicate');
     const lockedCode = generateCode();
-    for (let i = 1; i <= 11; i++) await run('status (wrong)', handleStatus(json('/api/preregistrations/status', { code: lockedCode, birthDate: addDays(a.birthDate, i) })));
+    for (let i = 1; i <= 11; i++) await run('status (wrong)', handleStatus(jsonPost('/api/preregistrations/status', { code: lockedCode, birthDate: addDays(a.birthDate, i) })));
     await run('days', handleDays(new Request(`${ORIGIN}/api/preregistrations/days`)));
 
     // Limits: a sixth submission for one NIK; a fourth for one phone; a full day.
-    for (let i = 0; i < 5; i++) await run('repeat', handlePreregistrations(json('/api/preregistrations', a)));
+    for (let i = 0; i < 5; i++) await run('repeat', handlePreregistrations(jsonPost('/api/preregistrations', a)));
     const shared = person().phone;
-    for (let i = 0; i < 4; i++) await run('shared phone', handlePreregistrations(json('/api/preregistrations', person({ phone: shared, visitDate: openDays()[i % 2]! }))));
+    for (let i = 0; i < 4; i++) await run('shared phone', handlePreregistrations(jsonPost('/api/preregistrations', person({ phone: shared, visitDate: openDays()[i % 2]! }))));
     const day = openDays().at(-1)!;
-    for (let i = 0; i < 3; i++) await run('full day', handlePreregistrations(json('/api/preregistrations', person({ visitDate: day }))));
+    for (let i = 0; i < 3; i++) await run('full day', handlePreregistrations(jsonPost('/api/preregistrations', person({ visitDate: day }))));
 
     // Storage faults at each step, a lost answer, storage down for a form post (on days with room).
     process.env.PREREG_CAPACITY = '1000';
@@ -121,29 +104,29 @@ describe('logs during the journey and its faults', () => {
     ];
     for (const [name, rule] of faults) {
       proxy.fail(rule);
-      const r = await run(`fault ${name}`, handlePreregistrations(json('/api/preregistrations', person({ visitDate: openDays()[0]! }))));
+      const r = await run(`fault ${name}`, handlePreregistrations(jsonPost('/api/preregistrations', person({ visitDate: openDays()[0]! }))));
       expect(r.status, name).toBe(503);
       proxy.fail(undefined);
     }
     proxy.fail(() => true);
     await run('fault form', handlePreregistrations(form('/api/preregistrations', { ...person(), action: 'confirm', idempotencyKey: randomUUID() })));
-    await run('fault status', handleStatus(json('/api/preregistrations/status', { code: generateCode(), birthDate: a.birthDate })));
+    await run('fault status', handleStatus(jsonPost('/api/preregistrations/status', { code: generateCode(), birthDate: a.birthDate })));
     proxy.fail(undefined);
     proxy.failAfter((m, p) => m === 'PUT' && p.includes('/records/'));
     proxy.fail((m, p) => m === 'GET' && p.includes('/records/'));
-    await run('uncertain write', handlePreregistrations(json('/api/preregistrations', person({ visitDate: openDays()[0]! }), { 'idempotency-key': randomUUID() })));
+    await run('uncertain write', handlePreregistrations(jsonPost('/api/preregistrations', person({ visitDate: openDays()[0]! }), { 'idempotency-key': randomUUID() })));
     proxy.fail(undefined);
     proxy.failAfter(undefined);
 
     // Bad configuration, and an error nobody expected (its message even quotes a NIK).
     process.env.LTSA_SERVER_SECRET = 'broken';
-    await run('bad config', handlePreregistrations(json('/api/preregistrations', person())));
+    await run('bad config', handlePreregistrations(jsonPost('/api/preregistrations', person())));
     useKeys(keys);
     process.env.PREREG_CAPACITY = '1000';
     const c = person();
     await run('unexpected', guarded('preregistrations', async () => {
       throw new TypeError(`cannot read ${c.nik} of ${c.fullName}`);
-    })(json('/api/preregistrations', c)));
+    })(jsonPost('/api/preregistrations', c)));
 
     const text = captured.join('\n');
     for (const p of people) for (const value of personalSpellings(p)) expect(text.includes(value), `"${value}" in the logs`).toBe(false);

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { startBlobs, storedKeys as storedKeysIn, type LocalBlobs } from '../support/blobs.ts';
 import { faultyProxy, type FaultyProxy } from '../support/faulty-proxy.ts';
 import { testKeys, useKeys, type TestKeys } from '../support/keys.ts';
+import { jsonPost, ORIGIN, readAnswer } from '../support/http.ts';
 import { applicant, asForm, openDays, phoneFor } from '../support/applicants.ts';
 import { handlePreregistrations } from '../../src/server/handlers/preregistrations.ts';
 import { handleStatus } from '../../src/server/handlers/preregistration-status.ts';
@@ -23,7 +24,6 @@ import { addDays, jakartaToday } from '../../src/lib/office-days.ts';
 import { generateCode } from '../../src/lib/registration-code.ts';
 import { generateOfficerKeyPair } from '../../src/server/personal-data.ts';
 
-const ORIGIN = 'http://localhost';
 let blobs: LocalBlobs;
 let proxy: FaultyProxy;
 let keys: TestKeys;
@@ -39,30 +39,14 @@ afterAll(async () => {
   await blobs?.stop();
 });
 beforeEach(() => {
-  proxy.fail(undefined);
-  proxy.failAfter(undefined);
+  proxy.clearFaults();
   useKeys(keys);
   delete process.env.PREREG_CAPACITY;
 });
 
-type Json = { status: number; body: any; headers: Headers; text: string };
-
-async function read(response: Response): Promise<Json> {
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, body, headers: response.headers, text };
-}
-
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-const submit = async (body: unknown, headers: Record<string, string> = {}) => read(await handlePreregistrations(post('/api/preregistrations', body, headers)));
+const submit = async (body: unknown, headers: Record<string, string> = {}) => readAnswer(await handlePreregistrations(jsonPost('/api/preregistrations', body, headers)));
 const checkStatus = async (code: string, birthDate: string, headers: Record<string, string> = {}) =>
-  read(await handleStatus(post('/api/preregistrations/status', { code, birthDate }, headers)));
+  readAnswer(await handleStatus(jsonPost('/api/preregistrations/status', { code, birthDate }, headers)));
 const stored = (prefix: string) => storedKeysIn(blobs, PREREGISTRATION_STORE, prefix);
 
 /** A day no other test here books: each test that fills a day takes its own. */
@@ -311,7 +295,7 @@ describe('a bad configuration is a 503 and one log line naming the variable', ()
       expect(errors.mock.calls.map((c) => c.join(' '))).toEqual([`ltsa: 503 preregistrations.create ConfigError(${variable})`]);
       errors.mockClear();
       expect((await checkStatus(generateCode(), '1990-01-01')).status).toBe(503);
-      expect((await read(await handleDays(new Request(`${ORIGIN}/api/preregistrations/days`)))).status).toBe(503);
+      expect((await readAnswer(await handleDays(new Request(`${ORIGIN}/api/preregistrations/days`)))).status).toBe(503);
       expect(errors.mock.calls.map((c) => c.join(' '))).toEqual([
         `ltsa: 503 preregistrations.status ConfigError(${variable})`,
         `ltsa: 503 preregistrations.days ConfigError(${variable})`,
@@ -420,7 +404,7 @@ describe('storage calls stay bounded', () => {
     const store = openStore();
     await Promise.all(Array.from({ length: 60 }, (_, i) => store.setJSON(`slots/2025-0${1 + (i % 9)}-1${i % 10}/${String(i).padStart(4, '0')}`, { code: 'LPG-OLD0-0000', at: 0 })));
     proxy.seen.length = 0;
-    const days = await read(await handleDays(new Request(`${ORIGIN}/api/preregistrations/days`)));
+    const days = await readAnswer(await handleDays(new Request(`${ORIGIN}/api/preregistrations/days`)));
     expect(days.status).toBe(200);
     const listings = proxy.seen.filter((s) => s.startsWith('GET') && s.includes('prefix='));
     const months = new Set(openDays().map((d) => d.slice(0, 7)));
@@ -471,7 +455,7 @@ describe('deploy contexts', () => {
     expect(scopedStoreName(PREREGISTRATION_STORE, 'deploy-preview')).toBe('preregistrations--deploy-preview');
     expect(scopedStoreName(PREREGISTRATION_STORE, 'branch-deploy')).toBe('preregistrations--branch-deploy');
     const a = applicant();
-    const preview = await read(await handlePreregistrations(post('/api/preregistrations', a), { deploy: { context: 'deploy-preview' } }));
+    const preview = await readAnswer(await handlePreregistrations(jsonPost('/api/preregistrations', a), { deploy: { context: 'deploy-preview' } }));
     expect(preview.status).toBe(201);
     expect(storedKeysIn(blobs, 'preregistrations--deploy-preview', `records/${preview.body.code}`)).toHaveLength(1);
     expect(stored(`records/${preview.body.code}`)).toHaveLength(0);

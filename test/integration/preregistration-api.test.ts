@@ -6,8 +6,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startBlobs, storedKeys as storedKeysIn, type LocalBlobs } from '../support/blobs.ts';
-import { testKeys, useKeys, type TestKeys } from '../support/keys.ts';
+import { startBlobsWithKeys, storedKeys as storedKeysIn, type LocalBlobs } from '../support/blobs.ts';
+import type { TestKeys } from '../support/keys.ts';
+import { jsonPost, ORIGIN } from '../support/http.ts';
 import { applicant, asForm, closedDays, nikFor, openDays, type Applicant } from '../support/applicants.ts';
 import { handlePreregistrations } from '../../src/server/handlers/preregistrations.ts';
 import { handleStatus } from '../../src/server/handlers/preregistration-status.ts';
@@ -18,16 +19,11 @@ import { generateCode, normalizeCode } from '../../src/lib/registration-code.ts'
 import { addDays, isRealDate, jakartaToday, weekday } from '../../src/lib/office-days.ts';
 import { formData } from '../../src/generated/form-data.ts';
 
-// The page frame is fetched from the request's origin; nothing serves it here, so handlers use their plain frame.
-const ORIGIN = 'http://localhost';
-
 let blobs: LocalBlobs;
 let keys: TestKeys;
 
 beforeAll(async () => {
-  blobs = await startBlobs();
-  keys = await testKeys();
-  useKeys(keys);
+  ({ blobs, keys } = await startBlobsWithKeys());
 });
 afterAll(async () => blobs?.stop());
 
@@ -41,10 +37,6 @@ async function call(handler: Handler, request: Request): Promise<Response> {
   expect(response.headers.get('cache-control'), `${request.method} ${request.url} → ${response.status}`).toBe('no-store');
   expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   return response;
-}
-
-function jsonRequest(path: string, body: unknown, headers: Record<string, string> = {}): Request {
-  return new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
 }
 
 interface Answer {
@@ -62,9 +54,9 @@ async function answer(response: Response): Promise<Answer> {
 }
 
 const submit = async (body: unknown, headers: Record<string, string> = {}) =>
-  answer(await call(handlePreregistrations, jsonRequest('/api/preregistrations', body, headers)));
+  answer(await call(handlePreregistrations, jsonPost('/api/preregistrations', body, headers)));
 
-const checkStatus = async (code: string, birthDate: string) => answer(await call(handleStatus, jsonRequest('/api/preregistrations/status', { code, birthDate })));
+const checkStatus = async (code: string, birthDate: string) => answer(await call(handleStatus, jsonPost('/api/preregistrations/status', { code, birthDate })));
 
 async function days(): Promise<{ capacity: number; days: { date: string; remaining: number }[] }> {
   const a = await answer(await call(handleDays, new Request(`${ORIGIN}/api/preregistrations/days`)));
@@ -166,10 +158,10 @@ describe('a valid pre-registration', () => {
   });
 
   it('the status endpoint refuses a missing code or date with 422 and messages', async () => {
-    const missing = await answer(await call(handleStatus, jsonRequest('/api/preregistrations/status', {})));
+    const missing = await answer(await call(handleStatus, jsonPost('/api/preregistrations/status', {})));
     expect(missing.status).toBe(422);
     expect(missing.body).toEqual({ errors: { code: 'Masukkan kode pendaftaran', birthDate: 'Masukkan tanggal lahir' } });
-    const en = await answer(await call(handleStatus, jsonRequest('/api/preregistrations/status', { code: 'LPG-7K3M-9QX1', birthDate: '1999-02-30', lang: 'en' })));
+    const en = await answer(await call(handleStatus, jsonPost('/api/preregistrations/status', { code: 'LPG-7K3M-9QX1', birthDate: '1999-02-30', lang: 'en' })));
     expect(en.status).toBe(422);
     expect(en.body).toEqual({ errors: { birthDate: 'Date of birth must be a real date, for example 2000-08-17' } });
   });
@@ -629,7 +621,7 @@ describe('when Blobs cannot be reached', () => {
   it('the status and days endpoints answer 503 JSON', async () => {
     await blobs.pause();
     try {
-      const status = await answer(await call(handleStatus, jsonRequest('/api/preregistrations/status', { code: generateCode(), birthDate: '1999-08-17' })));
+      const status = await answer(await call(handleStatus, jsonPost('/api/preregistrations/status', { code: generateCode(), birthDate: '1999-08-17' })));
       expect(status.status).toBe(503);
       expect(status.body.error).toBe('service-unavailable');
       const daysAnswer = await answer(await call(handleDays, new Request(`${ORIGIN}/api/preregistrations/days`)));
@@ -692,7 +684,7 @@ describe('HTTP edges', () => {
       expect(r.response.headers.get('allow')).toBe('POST');
       expect(r.body).toEqual({ error: 'method-not-allowed' });
     }
-    const d = await answer(await call(handleDays, jsonRequest('/api/preregistrations/days', {})));
+    const d = await answer(await call(handleDays, jsonPost('/api/preregistrations/days', {})));
     expect(d.status).toBe(405);
     expect(d.response.headers.get('allow')).toBe('GET');
   });
@@ -776,7 +768,7 @@ describe('HTTP edges', () => {
       const created = await submit(applicant());
       expect(created.status).toBe(503);
       expect(created.body.message).toContain('belum tersimpan');
-      const status = await answer(await call(handleStatus, jsonRequest('/api/preregistrations/status', { code: generateCode(), birthDate: '1999-08-17' })));
+      const status = await answer(await call(handleStatus, jsonPost('/api/preregistrations/status', { code: generateCode(), birthDate: '1999-08-17' })));
       expect(status.status).toBe(503);
       const daysAnswer = await answer(await call(handleDays, new Request(`${ORIGIN}/api/preregistrations/days`)));
       expect(daysAnswer.status).toBe(503);

@@ -8,8 +8,9 @@
  * costs the same slow hash as a known one (a floor only: timings are not compared).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBlobs, type LocalBlobs } from '../support/blobs.ts';
-import { testKeys, useKeys, type TestKeys } from '../support/keys.ts';
+import { startBlobsWithKeys, type LocalBlobs } from '../support/blobs.ts';
+import type { TestKeys } from '../support/keys.ts';
+import { formPost, jsonPost, readNoStoreAnswer, type Answer } from '../support/http.ts';
 import { openAsOfficer, tipsStore } from '../support/tips.ts';
 import { handleTips } from '../../src/server/handlers/tips.ts';
 import { handleTipStatus } from '../../src/server/handlers/tip-status.ts';
@@ -22,52 +23,25 @@ import { CODE_ALPHABET, checkCharacter } from '../../src/lib/check-code.ts';
 import { generateReceipt, normalizeReceipt } from '../../src/lib/receipt.ts';
 import { addDays, jakartaToday } from '../../src/lib/office-days.ts';
 
-const ORIGIN = 'http://localhost';
 const HOUR = 3600_000;
 let blobs: LocalBlobs;
 let keys: TestKeys;
 
 beforeAll(async () => {
-  blobs = await startBlobs();
-  keys = await testKeys();
-  useKeys(keys);
+  ({ blobs, keys } = await startBlobsWithKeys());
 });
 afterAll(async () => blobs?.stop());
 
 // ---------------------------------------------------------------- helpers
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  body: any;
-}
-
-async function read(response: Response): Promise<Answer> {
-  expect(response.headers.get('cache-control')).toBe('no-store');
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, body };
-}
-
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-const form = (path: string, fields: Record<string, string>) =>
-  new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
-
-const checkStatus = async (receipt: string, headers: Record<string, string> = {}) => read(await handleTipStatus(post('/api/tips/status', { receipt }, headers)));
+const checkStatus = async (receipt: string, headers: Record<string, string> = {}) => readNoStoreAnswer(await handleTipStatus(jsonPost('/api/tips/status', { receipt }, headers)));
 const followUp = async (receipt: string, message = 'Ada informasi tambahan.', headers: Record<string, string> = {}) =>
-  read(await handleTipMessages(post('/api/tips/messages', { receipt, message }, headers)));
+  readNoStoreAnswer(await handleTipMessages(jsonPost('/api/tips/messages', { receipt, message }, headers)));
 
 /** A new tip (plain JSON, no files): its receipt. */
 async function newTip(): Promise<string> {
-  const answer = await read(
-    await handleTips(post('/api/tips', { category: 'calo', what: 'Calo meminta uang jalan Rp10 juta.', childInvolved: 'tidak', contactWanted: 'tidak', consent: 'ya' })),
+  const answer = await readNoStoreAnswer(
+    await handleTips(jsonPost('/api/tips', { category: 'calo', what: 'Calo meminta uang jalan Rp10 juta.', childInvolved: 'tidak', contactWanted: 'tidak', consent: 'ya' })),
   );
   expect(answer.status, answer.text).toBe(201);
   return answer.body.receipt;
@@ -156,7 +130,7 @@ describe('a receipt’s neighbourhood locks after 10 failed checks in 24 hours',
     expect(english.body.message).toMatch(LOCK_EN);
 
     // The status form without JavaScript: 429, the notice, the receipt as typed.
-    const page = await read(await handleTipStatus(form('/api/tips/status', { receipt, lang: 'id' })));
+    const page = await readNoStoreAnswer(await handleTipStatus(formPost('/api/tips/status', { receipt, lang: 'id' })));
     expectLocked(page);
     expect(page.text).toContain('Kode ini dikunci sementara');
     expect(page.text).toMatch(/dikunci sampai \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WIB/);
@@ -166,7 +140,7 @@ describe('a receipt’s neighbourhood locks after 10 failed checks in 24 hours',
     const added = await followUp(receipt, 'Saya pelapornya, ini informasi baru.');
     expectLocked(added);
     expect(added.body.message).toMatch(LOCK_ID);
-    const addedPage = await read(await handleTipMessages(form('/api/tips/messages', { receipt, message: 'Informasi baru lewat formulir.', lang: 'en' })));
+    const addedPage = await readNoStoreAnswer(await handleTipMessages(formPost('/api/tips/messages', { receipt, message: 'Informasi baru lewat formulir.', lang: 'en' })));
     expectLocked(addedPage);
     expect(addedPage.text).toContain('Informasi baru lewat formulir.');
     expect(addedPage.text).toMatch(/locked until \d{1,2} \w+ \d{4} at \d{2}:\d{2} WIB/);
@@ -255,7 +229,7 @@ describe('follow-ups', () => {
     expect(refused.body.message).toMatch(/^Kode ini sudah mengirim banyak pesan hari ini\. Anda bisa mengirim lagi setelah \d{1,2} \w+ \d{4} pukul \d{2}\.\d{2} WIB\.$/);
     const english = await followUp(receipt, 'One more.', { 'accept-language': 'en' });
     expect(english.body.message).toMatch(/^This code has sent many messages today\. You can send again after \d{1,2} \w+ \d{4} at \d{2}:\d{2} WIB \(Jakarta time\)\.$/);
-    const page = await read(await handleTipMessages(form('/api/tips/messages', { receipt, message: 'Pesan lewat formulir yang ditolak.', lang: 'id' })));
+    const page = await readNoStoreAnswer(await handleTipMessages(formPost('/api/tips/messages', { receipt, message: 'Pesan lewat formulir yang ditolak.', lang: 'id' })));
     expect(page.status).toBe(429);
     expect(page.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(page.text).toContain('Terlalu banyak pesan');

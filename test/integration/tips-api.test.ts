@@ -5,8 +5,9 @@
  * receipt and a wrong one; follow-ups; what an officer opens; and what the store holds in the clear.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBlobs, type LocalBlobs } from '../support/blobs.ts';
-import { testKeys, useKeys, type TestKeys } from '../support/keys.ts';
+import { startBlobsWithKeys, type LocalBlobs } from '../support/blobs.ts';
+import type { TestKeys } from '../support/keys.ts';
+import { jsonPost, multipartPost, ORIGIN, type FileSpec } from '../support/http.ts';
 import { hasExif, jpegWithGps, openAsOfficer, readHead, replyAsOfficer, tipsStore } from '../support/tips.ts';
 import { handleTips } from '../../src/server/handlers/tips.ts';
 import { handleTipStatus } from '../../src/server/handlers/tip-status.ts';
@@ -18,14 +19,11 @@ import { sealEvidence, sealReport } from '../../src/lib/tip-sealing.ts';
 import { TIP_CLEAR_FIELDS } from '../../src/lib/tip-facts.ts';
 import { jakartaToday } from '../../src/lib/office-days.ts';
 
-const ORIGIN = 'http://localhost';
 let blobs: LocalBlobs;
 let keys: TestKeys;
 
 beforeAll(async () => {
-  blobs = await startBlobs();
-  keys = await testKeys();
-  useKeys(keys);
+  ({ blobs, keys } = await startBlobsWithKeys());
 });
 afterAll(async () => blobs?.stop());
 
@@ -44,18 +42,11 @@ const report = {
   consent: 'ya',
 };
 
-function multipart(fields: Record<string, string>, files: { name: string; type: string; bytes: Uint8Array }[] = [], headers: Record<string, string> = {}): Request {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const f of files) form.append('files', new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
-  return new Request(`${ORIGIN}/api/tips`, { method: 'POST', body: form, headers });
-}
+/** A report as a browser without JavaScript posts it to /api/tips. */
+const multipart = (fields: Record<string, string>, files: FileSpec[] = [], headers: Record<string, string> = {}) => multipartPost('/api/tips', fields, files, headers);
 
-const json = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-
-async function submitPlain(fields = report, files: { name: string; type: string; bytes: Uint8Array }[] = []) {
-  const response = await handleTips(multipart(fields, files, { accept: 'application/json' }));
+async function submitPlain(fields = report, files: FileSpec[] = []) {
+  const response = await handleTips(await multipart(fields, files, { accept: 'application/json' }));
   return { status: response.status, body: await response.json() };
 }
 
@@ -83,13 +74,13 @@ describe('a report without JavaScript', () => {
   });
 
   it('answers a form post with the receipt page, and errors with the form and everything typed', async () => {
-    const ok = await handleTips(multipart({ ...report, lang: 'en' }));
+    const ok = await handleTips(await multipart({ ...report, lang: 'en' }));
     expect(ok.status).toBe(201);
     const page = await ok.text();
     expect(page).toContain('We have received your report');
     expect(page).toMatch(/class="code receipt-code"[^>]*>[0-9A-Z]{4}(-[0-9A-Z]{4}){4}</);
 
-    const bad = await handleTips(multipart({ ...report, what: 'pendek', consent: '' }));
+    const bad = await handleTips(await multipart({ ...report, what: 'pendek', consent: '' }));
     expect(bad.status).toBe(422);
     const text = await bad.text();
     expect(text).toContain('Tulis apa yang terjadi dengan paling sedikit 10 huruf');
@@ -106,7 +97,7 @@ describe('a report sealed in the browser', () => {
     const bytes = await jpegWithGps();
     const box = await sealReport({ category: 'penampungan', what: 'Ditahan di penampungan selama tiga bulan.', childInvolved: 'ya', contactWanted: false, files: [{ name: 'bukti-1.jpg', type: 'image/jpeg', size: bytes.length }] }, officers, sealId);
     const file = await sealEvidence(bytes, officers, sealId);
-    const response = await handleTips(json('/api/tips', { lang: 'id', sealed: { sealId, category: 'penampungan', childInvolved: 'ya', report: box, files: [file] } }));
+    const response = await handleTips(jsonPost('/api/tips', { lang: 'id', sealed: { sealId, category: 'penampungan', childInvolved: 'ya', report: box, files: [file] } }));
     expect(response.status).toBe(201);
     const { receipt } = await response.json();
     const opened = await openAsOfficer(tipsStore(), keys, receipt);
@@ -119,7 +110,7 @@ describe('a report sealed in the browser', () => {
     const sealId = newSealId();
     const other = { id: 'someone-else', publicKey: (await import('../../src/lib/sealing.ts')).fromBase64(Buffer.alloc(32, 9).toString('base64')) };
     const box = await sealReport({ category: 'calo', what: 'x'.repeat(20), childInvolved: 'tidak', contactWanted: false, files: [] }, [other], sealId);
-    const response = await handleTips(json('/api/tips', { sealed: { sealId, category: 'calo', childInvolved: 'tidak', report: box } }));
+    const response = await handleTips(jsonPost('/api/tips', { sealed: { sealId, category: 'calo', childInvolved: 'tidak', report: box } }));
     expect(response.status).toBe(409);
     expect((await response.json()).keys[0].id).toBe(keys.officer.id);
   });
@@ -130,7 +121,7 @@ describe('status and messages', () => {
     const { body } = await submitPlain();
     const receipt: string = body.receipt;
     const status = async (value: string) => {
-      const response = await handleTipStatus(json('/api/tips/status', { receipt: value }));
+      const response = await handleTipStatus(jsonPost('/api/tips/status', { receipt: value }));
       return { status: response.status, body: await response.json() };
     };
     expect(await status(receipt)).toMatchObject({ status: 200, body: { status: 'received', messages: [] } });
@@ -140,7 +131,7 @@ describe('status and messages', () => {
     expect(after.body.status).toBe('under-review');
     expect(after.body.messages).toEqual([{ day: jakartaToday(), text: 'Terima kasih. Di desa mana tepatnya?\nMohon jelaskan.' }]);
 
-    const added = await handleTipMessages(json('/api/tips/messages', { receipt, message: 'Di Desa Sukadana, dekat pasar.' }));
+    const added = await handleTipMessages(jsonPost('/api/tips/messages', { receipt, message: 'Di Desa Sukadana, dekat pasar.' }));
     expect(added.status).toBe(201);
     const opened = await openAsOfficer(tipsStore(), keys, receipt);
     expect(opened.entries.map((e) => e.kind)).toEqual(['report', 'follow-up']);
@@ -151,12 +142,12 @@ describe('status and messages', () => {
   it('gives a wrong receipt and an unknown one the same 404, and a mistyped one a 422', async () => {
     const { body } = await submitPlain();
     const unknown = generateReceipt();
-    const a = await handleTipStatus(json('/api/tips/status', { receipt: unknown }));
+    const a = await handleTipStatus(jsonPost('/api/tips/status', { receipt: unknown }));
     expect(a.status).toBe(404);
     const typo = body.receipt.slice(0, -1) + (body.receipt.endsWith('0') ? '1' : '0');
-    const b = await handleTipStatus(json('/api/tips/status', { receipt: typo }));
+    const b = await handleTipStatus(jsonPost('/api/tips/status', { receipt: typo }));
     expect(b.status).toBe(422);
-    const c = await handleTipMessages(json('/api/tips/messages', { receipt: unknown, message: 'halo' }));
+    const c = await handleTipMessages(jsonPost('/api/tips/messages', { receipt: unknown, message: 'halo' }));
     expect(c.status).toBe(404);
     expect(await a.json()).toEqual(await c.json());
   });

@@ -12,6 +12,7 @@ import { setEnvironmentContext } from '@netlify/blobs';
 import { startBlobs, storedKeys, type LocalBlobs } from '../support/blobs.ts';
 import { faultyProxy, type FaultyProxy } from '../support/faulty-proxy.ts';
 import { testKeys, useKeys, type TestKeys } from '../support/keys.ts';
+import { jsonPost, multipartPost, ORIGIN, readNoStoreAnswer, type Answer } from '../support/http.ts';
 import { jpegWithGps, openAsOfficer, tipsStore } from '../support/tips.ts';
 import { handleTips } from '../../src/server/handlers/tips.ts';
 import { handleTipStatus } from '../../src/server/handlers/tip-status.ts';
@@ -24,7 +25,6 @@ import { newSealId } from '../../src/lib/sealing.ts';
 import { sealEvidence, sealReport } from '../../src/lib/tip-sealing.ts';
 import type { Lang } from '../../src/i18n/index.ts';
 
-const ORIGIN = 'http://localhost';
 let blobs: LocalBlobs;
 let proxy: FaultyProxy;
 let keys: TestKeys;
@@ -46,8 +46,7 @@ afterAll(async () => {
   await blobs?.stop();
 });
 beforeEach(() => {
-  proxy.fail(undefined);
-  proxy.failAfter(undefined);
+  proxy.clearFaults();
   proxy.failed.length = 0;
 });
 
@@ -78,25 +77,7 @@ async function heal() {
     seen = proxy.seen.length;
     await new Promise((resolve) => setTimeout(resolve, 60));
   }
-  proxy.fail(undefined);
-  proxy.failAfter(undefined);
-}
-
-interface Answer {
-  status: number;
-  text: string;
-  body: any;
-}
-async function read(response: Response): Promise<Answer> {
-  expect(response.headers.get('cache-control')).toBe('no-store');
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, text, body };
+  proxy.clearFaults();
 }
 
 const report = {
@@ -109,16 +90,6 @@ const report = {
   consent: 'ya',
 };
 
-async function multipart(path: string, fields: Record<string, string>, withFiles: { name: string; type: string; bytes: Uint8Array }[], headers: Record<string, string> = {}) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const f of withFiles) form.append('files', new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
-  const serialised = new Response(form);
-  return new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': serialised.headers.get('content-type')!, ...headers }, body: new Uint8Array(await serialised.arrayBuffer()) });
-}
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-
 const twoFiles = () => [
   { name: 'IMG_20261129_081500.jpg', type: 'image/jpeg', bytes: photo },
   { name: 'surat.pdf', type: 'application/pdf', bytes: pdf },
@@ -129,13 +100,13 @@ type Way = 'multipart' | 'form post' | 'sealed';
 const WAYS: Way[] = ['multipart', 'form post', 'sealed'];
 
 async function submit(way: Way, lang: Lang = 'id'): Promise<Answer> {
-  if (way === 'multipart') return read(await handleTips(await multipart('/api/tips', { ...report, lang }, twoFiles(), { accept: 'application/json' })));
-  if (way === 'form post') return read(await handleTips(await multipart('/api/tips', { ...report, lang }, twoFiles())));
+  if (way === 'multipart') return readNoStoreAnswer(await handleTips(await multipartPost('/api/tips', { ...report, lang }, twoFiles(), { accept: 'application/json' })));
+  if (way === 'form post') return readNoStoreAnswer(await handleTips(await multipartPost('/api/tips', { ...report, lang }, twoFiles())));
   const officers = [{ id: keys.officer.id, publicKey: keys.officer.publicKey }];
   const sealId = newSealId();
   const box = await sealReport({ category: 'penampungan', what: report.what, childInvolved: 'ya', contactWanted: false, files: [{ name: 'bukti-1.jpg', type: 'image/jpeg', size: photo.length }, { name: 'bukti-2.pdf', type: 'application/pdf', size: pdf.length }] }, officers, sealId);
   const sealedFiles = [await sealEvidence(photo, officers, sealId), await sealEvidence(pdf, officers, sealId)];
-  return read(await handleTips(post('/api/tips', { lang, sealed: { sealId, category: 'penampungan', childInvolved: 'ya', report: box, files: sealedFiles } })));
+  return readNoStoreAnswer(await handleTips(jsonPost('/api/tips', { lang, sealed: { sealId, category: 'penampungan', childInvolved: 'ya', report: box, files: sealedFiles } })));
 }
 
 /** A 503 in the reader's language: JSON for scripts, the form with everything typed for a form post. */
@@ -155,7 +126,7 @@ function expectUnavailable(answer: Answer, way: Way | 'json', lang: Lang = 'id')
 
 /** A tip stored while storage works, for follow-ups: its receipt. */
 async function storedTip(): Promise<string> {
-  const answer = await read(await handleTips(await multipart('/api/tips', report, [{ name: 'a.jpg', type: 'image/jpeg', bytes: photo }], { accept: 'application/json' })));
+  const answer = await readNoStoreAnswer(await handleTips(await multipartPost('/api/tips', report, [{ name: 'a.jpg', type: 'image/jpeg', bytes: photo }], { accept: 'application/json' })));
   expect(answer.status, answer.text).toBe(201);
   return answer.body.receipt;
 }
@@ -241,7 +212,7 @@ describe('a storage fault while a report with two files is written', () => {
     expect(heads()).toHaveLength(before.heads + 1);
     expect(files()).toHaveLength(before.files + 2);
     const receipt = way === 'form post' ? /class="code receipt-code"[^>]*>([0-9A-Z-]{24})</.exec(answer.text)![1]! : answer.body.receipt;
-    const status = await read(await handleTipStatus(post('/api/tips/status', { receipt })));
+    const status = await readNoStoreAnswer(await handleTipStatus(jsonPost('/api/tips/status', { receipt })));
     expect(status.status).toBe(200);
     expect((await openAsOfficer(tipsStore(), keys, receipt)).entries[0]!.files).toHaveLength(2);
   });
@@ -251,7 +222,7 @@ describe('a storage fault while a report with two files is written', () => {
 
 describe('a storage fault while a follow-up with a file is written', () => {
   const followUp = async (receipt: string, asPage: boolean, lang: Lang = 'id') =>
-    read(await handleTipMessages(await multipart('/api/tips/messages', { receipt, message: 'Ini foto surat kontraknya.', lang }, [{ name: 'kontrak.jpg', type: 'image/jpeg', bytes: photo }], asPage ? {} : { accept: 'application/json' })));
+    readNoStoreAnswer(await handleTipMessages(await multipartPost('/api/tips/messages', { receipt, message: 'Ini foto surat kontraknya.', lang }, [{ name: 'kontrak.jpg', type: 'image/jpeg', bytes: photo }], asPage ? {} : { accept: 'application/json' })));
 
   it.each([
     ['the file', false, anyFileWrite],
@@ -324,9 +295,9 @@ describe('Blobs unreachable', () => {
         expectUnavailable(await submit('multipart'), 'multipart');
         expectUnavailable(await submit('form post'), 'form post');
         expectUnavailable(await submit('sealed'), 'sealed');
-        const status = await read(await handleTipStatus(post('/api/tips/status', { receipt }, { 'accept-language': 'en' })));
+        const status = await readNoStoreAnswer(await handleTipStatus(jsonPost('/api/tips/status', { receipt }, { 'accept-language': 'en' })));
         expectUnavailable(status, 'json', 'en');
-        const statusPage = await read(await handleTipStatus(new Request(`${ORIGIN}/api/tips/status`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ receipt }).toString() })));
+        const statusPage = await readNoStoreAnswer(await handleTipStatus(new Request(`${ORIGIN}/api/tips/status`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ receipt }).toString() })));
         expect(statusPage.status).toBe(503);
         expect(statusPage.text).toContain(`value="${receipt}"`);
         expect((await followUp(receipt)).status).toBe(503);
@@ -337,11 +308,11 @@ describe('Blobs unreachable', () => {
     }
     expect(heads()).toHaveLength(before.heads);
     expect(files()).toHaveLength(before.files);
-    expect((await read(await handleTipStatus(post('/api/tips/status', { receipt })))).status).toBe(200);
+    expect((await readNoStoreAnswer(await handleTipStatus(jsonPost('/api/tips/status', { receipt })))).status).toBe(200);
     expect((await submit('multipart')).status).toBe(201);
 
     async function followUp(r: string) {
-      return read(await handleTipMessages(post('/api/tips/messages', { receipt: r, message: 'Informasi tambahan.' })));
+      return readNoStoreAnswer(await handleTipMessages(jsonPost('/api/tips/messages', { receipt: r, message: 'Informasi tambahan.' })));
     }
   });
 });

@@ -5,8 +5,9 @@
  * no more (no retried write doubled) and no fewer (none lost). Durations are printed, never asserted.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBlobs, storedKeys, type LocalBlobs } from '../support/blobs.ts';
-import { testKeys, useKeys, type TestKeys } from '../support/keys.ts';
+import { startBlobsWithKeys, storedKeys, type LocalBlobs } from '../support/blobs.ts';
+import type { TestKeys } from '../support/keys.ts';
+import { multipartBody, ORIGIN } from '../support/http.ts';
 import { tipsStore } from '../support/tips.ts';
 import { handleTips } from '../../src/server/handlers/tips.ts';
 import { handleTipStatus } from '../../src/server/handlers/tip-status.ts';
@@ -16,7 +17,6 @@ import { newSealId } from '../../src/lib/sealing.ts';
 import { sealReport } from '../../src/lib/tip-sealing.ts';
 import { TIP_CATEGORIES } from '../../src/schemas/forms/tip-fields.ts';
 
-const ORIGIN = 'http://localhost';
 const SEALED = 400;
 const PLAIN = 100;
 const STATUS_CONCURRENCY = 20;
@@ -25,9 +25,7 @@ let blobs: LocalBlobs;
 let keys: TestKeys;
 
 beforeAll(async () => {
-  blobs = await startBlobs();
-  keys = await testKeys();
-  useKeys(keys);
+  ({ blobs, keys } = await startBlobsWithKeys());
 });
 afterAll(async () => blobs?.stop());
 
@@ -54,13 +52,10 @@ async function sealedBody(i: number): Promise<string> {
   return JSON.stringify({ lang: 'id', sealed: { sealId, category, childInvolved: i % 7 === 0 ? 'ya' : 'tidak', report } });
 }
 
-async function plainBody(i: number): Promise<{ body: Uint8Array; type: string }> {
-  const form = new FormData();
+function plainBody(i: number): Promise<{ body: Uint8Array; type: string }> {
   const fields = { category: 'penampungan', what: `Laporan biasa nomor ${i}, tanpa JavaScript.`, placeDetail: `Desa ${i}`, childInvolved: 'tidak-tahu', contactWanted: 'tidak', consent: 'ya', lang: 'id' };
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  form.append('files', new File([], '', { type: 'application/octet-stream' })); // the empty file input a browser sends
-  const serialised = new Response(form);
-  return { body: new Uint8Array(await serialised.arrayBuffer()), type: serialised.headers.get('content-type')! };
+  const emptyFileInput = { name: '', type: 'application/octet-stream', bytes: new Uint8Array() }; // the empty file input a browser sends
+  return multipartBody(fields, [emptyFileInput]);
 }
 
 describe(`${SEALED + PLAIN} tips at once`, () => {

@@ -17,9 +17,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBlobs, type LocalBlobs } from '../support/blobs.ts';
+import { startBlobsWithKeys, type LocalBlobs } from '../support/blobs.ts';
 import { faultyProxy, type FaultyProxy } from '../support/faulty-proxy.ts';
-import { testKeys, useKeys, type TestKeys } from '../support/keys.ts';
+import type { TestKeys } from '../support/keys.ts';
+import { formPost, jsonPost, multipartPost, readAnswer, type Answer, type FileSpec } from '../support/http.ts';
+import { captureOutput } from '../support/output-capture.ts';
 import { jpegWithGps, openAsOfficer, replyAsOfficer, tipKeyOf, tipsStore } from '../support/tips.ts';
 import { handleTips } from '../../src/server/handlers/tips.ts';
 import { handleTipStatus } from '../../src/server/handlers/tip-status.ts';
@@ -31,7 +33,6 @@ import { newSealId } from '../../src/lib/sealing.ts';
 import { sealEvidence, sealFollowUp, sealReport } from '../../src/lib/tip-sealing.ts';
 import { jakartaToday } from '../../src/lib/office-days.ts';
 
-const ORIGIN = 'http://localhost';
 let blobs: LocalBlobs;
 let proxy: FaultyProxy;
 let keys: TestKeys;
@@ -39,35 +40,20 @@ let keys: TestKeys;
 // ---------------------------------------------------------------- what the process writes
 
 const captured: string[] = [];
-const restore: (() => void)[] = [];
-
-function capture() {
-  for (const method of ['log', 'error', 'warn', 'info', 'debug', 'trace'] as const) {
-    const original = console[method];
-    console[method] = (...args: unknown[]) => {
-      captured.push(args.map((a) => (a instanceof Error ? `${a.name}: ${a.message}\n${a.stack}\n${String((a as { cause?: unknown }).cause ?? '')}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
-    };
-    restore.push(() => (console[method] = original));
-  }
-  for (const stream of [process.stdout, process.stderr]) {
-    const original = stream.write.bind(stream);
-    stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-      captured.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('latin1'));
-      return (original as (...a: unknown[]) => boolean)(chunk, ...rest);
-    }) as typeof stream.write;
-    restore.push(() => (stream.write = original));
-  }
-}
+let restoreOutput: (() => void) | undefined;
 
 beforeAll(async () => {
-  blobs = await startBlobs();
+  ({ blobs, keys } = await startBlobsWithKeys());
   proxy = await faultyProxy(blobs.url);
-  keys = await testKeys();
-  useKeys(keys);
-  capture();
+  // Every console method, errors with their cause, and written bytes as Latin-1 (so no byte is lost to decoding).
+  restoreOutput = captureOutput(captured, {
+    methods: ['log', 'error', 'warn', 'info', 'debug', 'trace'],
+    describeError: (a) => `${a.name}: ${a.message}\n${a.stack}\n${String((a as { cause?: unknown }).cause ?? '')}`,
+    chunkText: (chunk) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString('latin1')),
+  });
 });
 afterAll(async () => {
-  for (const undo of restore.reverse()) undo();
+  restoreOutput?.();
   await proxy?.close();
   await blobs?.stop();
 });
@@ -120,33 +106,10 @@ const networkHeaders: Record<string, string> = {
 
 // ---------------------------------------------------------------- requests
 
-interface Answer {
-  status: number;
-  text: string;
-  body: any;
-}
-async function read(response: Response): Promise<Answer> {
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, text, body };
-}
-
-const json = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...networkHeaders, ...headers }, body: JSON.stringify(body) });
-const urlencoded = (path: string, fields: Record<string, string>) =>
-  new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...networkHeaders }, body: new URLSearchParams(fields).toString() });
-async function multipart(path: string, fields: Record<string, string>, files: { name: string; type: string; bytes: Uint8Array }[], headers: Record<string, string> = {}) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  for (const f of files) form.append('files', new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
-  const serialised = new Response(form);
-  return new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': serialised.headers.get('content-type')!, ...networkHeaders, ...headers }, body: new Uint8Array(await serialised.arrayBuffer()) });
-}
+// Every request carries the network details above; answers are read as they come (readAnswer: no Cache-Control check here).
+const json = (path: string, body: unknown, headers: Record<string, string> = {}) => jsonPost(path, body, { ...networkHeaders, ...headers });
+const urlencoded = (path: string, fields: Record<string, string>) => formPost(path, fields, networkHeaders);
+const multipart = (path: string, fields: Record<string, string>, files: FileSpec[], headers: Record<string, string> = {}) => multipartPost(path, fields, files, { ...networkHeaders, ...headers });
 
 /** A report whose every free-text field carries its own marker, and which asks to be contacted. */
 function markedReport(): Record<string, string> {
@@ -189,7 +152,7 @@ async function sealedTip(): Promise<Answer> {
     sealId,
   );
   const files = [await sealEvidence(photo, officers(), sealId), await sealEvidence(pdf, officers(), sealId)];
-  return read(await handleTips(json('/api/tips', { lang: 'id', sealed: { sealId, category: 'dokumen-palsu', childInvolved: 'ya', report: box, files } })));
+  return readAnswer(await handleTips(json('/api/tips', { lang: 'id', sealed: { sealId, category: 'dokumen-palsu', childInvolved: 'ya', report: box, files } })));
 }
 
 // ---------------------------------------------------------------- the batch
@@ -205,43 +168,43 @@ describe('a batch of tips, follow-ups and an officer’s reply', () => {
 
     // Reports: multipart with evidence (JSON answer and form post), urlencoded, plain JSON, sealed.
     const withFiles = async (accept: boolean) =>
-      run(read(await handleTips(await multipart('/api/tips', markedReport(), [{ name: `IMG_${marker('fname', false)}.jpg`, type: 'image/jpeg', bytes: await markedJpeg('exif') }, { name: 'surat.pdf', type: 'application/pdf', bytes: markedPdf('pdf') }], accept ? { accept: 'application/json' } : {}))));
+      run(readAnswer(await handleTips(await multipart('/api/tips', markedReport(), [{ name: `IMG_${marker('fname', false)}.jpg`, type: 'image/jpeg', bytes: await markedJpeg('exif') }, { name: 'surat.pdf', type: 'application/pdf', bytes: markedPdf('pdf') }], accept ? { accept: 'application/json' } : {}))));
     const first = receiptOf(await withFiles(true));
     const second = receiptOf(await withFiles(false));
-    const third = receiptOf(await run(read(await handleTips(urlencoded('/api/tips', { ...markedReport(), lang: 'en' })))));
-    const fourth = receiptOf(await run(read(await handleTips(json('/api/tips', { ...markedReport(), contactWanted: true })))));
+    const third = receiptOf(await run(readAnswer(await handleTips(urlencoded('/api/tips', { ...markedReport(), lang: 'en' })))));
+    const fourth = receiptOf(await run(readAnswer(await handleTips(json('/api/tips', { ...markedReport(), contactWanted: true })))));
     const sealed: string[] = [];
     for (let i = 0; i < 3; i++) sealed.push(receiptOf(await run(sealedTip())));
     // Contact details given while staying anonymous: not stored at all (checked with every other marker).
-    receiptOf(await run(read(await handleTips(json('/api/tips', { ...markedReport(), contactWanted: 'tidak' })))));
+    receiptOf(await run(readAnswer(await handleTips(json('/api/tips', { ...markedReport(), contactWanted: 'tidak' })))));
 
     // Refused: errors with everything typed sent back to the reader, but never kept or logged.
-    await run(read(await handleTips(await multipart('/api/tips', { ...markedReport(), consent: '' }, [{ name: 'a.jpg', type: 'image/jpeg', bytes: await markedJpeg('refusedexif') }]))));
-    await run(read(await handleTips(json('/api/tips', { ...markedReport(), website: marker('honeypot', false) }))));
+    await run(readAnswer(await handleTips(await multipart('/api/tips', { ...markedReport(), consent: '' }, [{ name: 'a.jpg', type: 'image/jpeg', bytes: await markedJpeg('refusedexif') }]))));
+    await run(readAnswer(await handleTips(json('/api/tips', { ...markedReport(), website: marker('honeypot', false) }))));
 
     // Follow-ups: plain JSON, multipart with a file, a form post, sealed.
-    await run(read(await handleTipMessages(json('/api/tips/messages', { receipt: first, message: marker('followjson') }))));
-    await run(read(await handleTipMessages(await multipart('/api/tips/messages', { receipt: second.toLowerCase(), message: marker('followfile') }, [{ name: 'kontrak.pdf', type: 'application/pdf', bytes: markedPdf('followpdf') }], { accept: 'application/json' }))));
-    await run(read(await handleTipMessages(await multipart('/api/tips/messages', { receipt: third, message: marker('followform'), lang: 'en' }, [{ name: 'x.jpg', type: 'image/jpeg', bytes: await markedJpeg('followexif') }]))));
+    await run(readAnswer(await handleTipMessages(json('/api/tips/messages', { receipt: first, message: marker('followjson') }))));
+    await run(readAnswer(await handleTipMessages(await multipart('/api/tips/messages', { receipt: second.toLowerCase(), message: marker('followfile') }, [{ name: 'kontrak.pdf', type: 'application/pdf', bytes: markedPdf('followpdf') }], { accept: 'application/json' }))));
+    await run(readAnswer(await handleTipMessages(await multipart('/api/tips/messages', { receipt: third, message: marker('followform'), lang: 'en' }, [{ name: 'x.jpg', type: 'image/jpeg', bytes: await markedJpeg('followexif') }]))));
     const sealId = newSealId();
     const followPdf = markedPdf('sealfollowpdf');
     const followBox = await sealFollowUp({ message: marker('sealfollow'), files: [{ name: 'bukti-1.pdf', type: 'application/pdf', size: followPdf.length }] }, officers(), sealId);
-    await run(read(await handleTipMessages(json('/api/tips/messages', { receipt: sealed[0], sealed: { sealId, message: followBox, files: [await sealEvidence(followPdf, officers(), sealId)] } }))));
+    await run(readAnswer(await handleTipMessages(json('/api/tips/messages', { receipt: sealed[0], sealed: { sealId, message: followBox, files: [await sealEvidence(followPdf, officers(), sealId)] } }))));
 
     // An officer answers; the reporter reads it (the server opens it with the receipt) as JSON and as a page.
     await replyAsOfficer(tipsStore(), keys, fourth, { text: `Terima kasih. ${marker('officer')}`, status: 'under-review' });
-    const status = await run(read(await handleTipStatus(json('/api/tips/status', { receipt: fourth }))));
+    const status = await run(readAnswer(await handleTipStatus(json('/api/tips/status', { receipt: fourth }))));
     expect(status.body.messages[0].text).toContain('Terima kasih.');
-    await run(read(await handleTipStatus(urlencoded('/api/tips/status', { receipt: fourth }))));
+    await run(readAnswer(await handleTipStatus(urlencoded('/api/tips/status', { receipt: fourth }))));
     // Wrong, unknown and mistyped receipts.
-    await run(read(await handleTipStatus(json('/api/tips/status', { receipt: generateReceipt() }))));
-    await run(read(await handleTipStatus(json('/api/tips/status', { receipt: `${first.slice(0, -1)}${first.endsWith('0') ? '1' : '0'}` }))));
-    await run(read(await handleTipMessages(json('/api/tips/messages', { receipt: generateReceipt(), message: marker('lostfollow') }))));
+    await run(readAnswer(await handleTipStatus(json('/api/tips/status', { receipt: generateReceipt() }))));
+    await run(readAnswer(await handleTipStatus(json('/api/tips/status', { receipt: `${first.slice(0, -1)}${first.endsWith('0') ? '1' : '0'}` }))));
+    await run(readAnswer(await handleTipMessages(json('/api/tips/messages', { receipt: generateReceipt(), message: marker('lostfollow') }))));
 
     // Storage failing in the middle: a 503 and its log line.
     proxy.fail((m, p) => m === 'PUT' && p.includes(`site:${TIPS_STORE}/tips/`));
-    await run(read(await handleTips(await multipart('/api/tips', markedReport(), [{ name: 'b.pdf', type: 'application/pdf', bytes: markedPdf('faultpdf') }], { accept: 'application/json' }))));
-    await run(read(await handleTipMessages(json('/api/tips/messages', { receipt: first, message: marker('faultfollow') }))));
+    await run(readAnswer(await handleTips(await multipart('/api/tips', markedReport(), [{ name: 'b.pdf', type: 'application/pdf', bytes: markedPdf('faultpdf') }], { accept: 'application/json' }))));
+    await run(readAnswer(await handleTipMessages(json('/api/tips/messages', { receipt: first, message: marker('faultfollow') }))));
     proxy.fail(undefined);
 
     expect(statuses.filter((s) => s === 201)).toHaveLength(12);

@@ -9,8 +9,9 @@
  * Every answer carries Cache-Control: no-store.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBlobs, type LocalBlobs } from '../support/blobs.ts';
-import { testKeys, useKeys, type TestKeys } from '../support/keys.ts';
+import { startBlobsWithKeys, type LocalBlobs } from '../support/blobs.ts';
+import type { TestKeys } from '../support/keys.ts';
+import { formPost, jsonPost, multipartPost, ORIGIN, readNoStoreAnswer, type Answer, type FileSpec } from '../support/http.ts';
 import { jpegWithGps, openAsOfficer, tipsStore } from '../support/tips.ts';
 import { handleTips } from '../../src/server/handlers/tips.ts';
 import { handleTipStatus } from '../../src/server/handlers/tip-status.ts';
@@ -25,69 +26,16 @@ import { newSealId } from '../../src/lib/sealing.ts';
 import { sealEvidence, sealReport, type SealedReportContent } from '../../src/lib/tip-sealing.ts';
 import type { FunctionContext } from '../../src/server/http.ts';
 
-const ORIGIN = 'http://localhost';
 const LANGS: Lang[] = ['id', 'en'];
 let blobs: LocalBlobs;
 let keys: TestKeys;
 
 beforeAll(async () => {
-  blobs = await startBlobs();
-  keys = await testKeys();
-  useKeys(keys);
+  ({ blobs, keys } = await startBlobsWithKeys());
 });
 afterAll(async () => blobs?.stop());
 
 // ---------------------------------------------------------------- helpers
-
-interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  body: any;
-}
-
-/** Reads an answer; every answer of the tip API must forbid caching. */
-async function read(response: Response): Promise<Answer> {
-  expect(response.headers.get('cache-control'), `Cache-Control of a ${response.status}`).toBe('no-store');
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: response.status, headers: response.headers, text, body };
-}
-
-interface FileSpec {
-  name: string;
-  type: string;
-  bytes: Uint8Array;
-  field?: string;
-}
-
-/** A multipart body, serialised first (undici streams a FormData body, which outlives a refused request). */
-async function multipartBody(fields: Record<string, unknown>, files: FileSpec[] = []): Promise<{ body: Uint8Array; type: string }> {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined) form.append(k, String(v));
-  for (const f of files) form.append(f.field ?? 'files', new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
-  const serialised = new Response(form);
-  return { body: new Uint8Array(await serialised.arrayBuffer()), type: serialised.headers.get('content-type')! };
-}
-
-const jsonRequest = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-
-const formRequest = (path: string, fields: Record<string, unknown>, headers: Record<string, string> = {}) => {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) if (v !== undefined) params.append(k, String(v));
-  return new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }, body: params.toString() });
-};
-
-async function multipartRequest(path: string, fields: Record<string, unknown>, files: FileSpec[] = [], headers: Record<string, string> = {}) {
-  const { body, type } = await multipartBody(fields, files);
-  return new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': type, ...headers }, body: body as BodyInit });
-}
 
 const heads = async () => (await new TipStore(tipsStore()).tipKeys()).length;
 
@@ -203,13 +151,13 @@ describe('each rule of the report, in both languages', () => {
   it.each(fieldCases.map((c) => [c.code, JSON.stringify(c.change).slice(0, 60), c] as const))('%s (%s): JSON errors name only that field', async (_code, _change, c) => {
     const before = await heads();
     for (const lang of LANGS) {
-      const answer = await read(await handleTips(jsonRequest('/api/tips', { ...changed(c.change), lang })));
+      const answer = await readNoStoreAnswer(await handleTips(jsonPost('/api/tips', { ...changed(c.change), lang })));
       expect(answer.status).toBe(422);
       expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
       expect(answer.body).toEqual({ errors: { [c.field]: sentence(lang, c.code) } });
     }
     // The language may also come from the browser instead of a field.
-    const english = await read(await handleTips(jsonRequest('/api/tips', changed(c.change), { 'accept-language': 'en-GB,en;q=0.9' })));
+    const english = await readNoStoreAnswer(await handleTips(jsonPost('/api/tips', changed(c.change), { 'accept-language': 'en-GB,en;q=0.9' })));
     expect(english.body.errors[c.field]).toBe(sentence('en', c.code));
     expect(await heads()).toBe(before);
   });
@@ -219,7 +167,7 @@ describe('each rule of the report, in both languages', () => {
     async (_code, _change, c) => {
       for (const lang of LANGS) {
         const fields: Record<string, unknown> = { ...changed(c.change), lang };
-        const page = await read(await handleTips(formRequest('/api/tips', fields)));
+        const page = await readNoStoreAnswer(await handleTips(formPost('/api/tips', fields)));
         expectErrorPage(page, lang, c.field, c.code);
         // What was typed is kept (escaped), whatever was wrong with it.
         for (const name of ['what', 'placeDetail', 'who', 'contact'] as const) {
@@ -231,13 +179,13 @@ describe('each rule of the report, in both languages', () => {
   );
 
   it('the sentences are the ones the page promises (spot checks, typed out)', async () => {
-    const what = await read(await handleTips(jsonRequest('/api/tips', changed({ what: `Ada ${HIDDEN} di sini, panjang` }))));
+    const what = await readNoStoreAnswer(await handleTips(jsonPost('/api/tips', changed({ what: `Ada ${HIDDEN} di sini, panjang` }))));
     expect(what.body.errors.what).toBe('Cerita berisi karakter tersembunyi yang tidak bisa kami simpan. Ketik ulang bagian yang Anda tempel dari tempat lain');
-    const whatEn = await read(await handleTips(jsonRequest('/api/tips', { ...changed({ what: `Ada ${HIDDEN} di sini, panjang` }), lang: 'en' })));
+    const whatEn = await readNoStoreAnswer(await handleTips(jsonPost('/api/tips', { ...changed({ what: `Ada ${HIDDEN} di sini, panjang` }), lang: 'en' })));
     expect(whatEn.body.errors.what).toBe('The account holds hidden characters we cannot store. Type again the part you pasted from elsewhere');
-    const contact = await read(await handleTips(jsonRequest('/api/tips', changed({ contactWanted: 'ya' }))));
+    const contact = await readNoStoreAnswer(await handleTips(jsonPost('/api/tips', changed({ contactWanted: 'ya' }))));
     expect(contact.body.errors).toEqual({ contact: 'Tulis nomor HP, WhatsApp atau email Anda, atau pilih "Tidak" jika tidak mau dihubungi' });
-    const year = await read(await handleTips(jsonRequest('/api/tips', { ...changed({ whenYear: undefined }), lang: 'en' })));
+    const year = await readNoStoreAnswer(await handleTips(jsonPost('/api/tips', { ...changed({ whenYear: undefined }), lang: 'en' })));
     expect(year.body.errors).toEqual({ whenYear: 'Choose the year, or leave the month empty' });
   });
 
@@ -245,23 +193,23 @@ describe('each rule of the report, in both languages', () => {
     await withLaterMonthPossible(async (context, day) => {
       const month = Number(day.slice(5, 7));
       for (const lang of LANGS) {
-        const future = await read(await handleTips(jsonRequest('/api/tips', { ...changed({ whenMonth: String(month + 1), whenYear: String(thisYear) }), lang }), context));
+        const future = await readNoStoreAnswer(await handleTips(jsonPost('/api/tips', { ...changed({ whenMonth: String(month + 1), whenYear: String(thisYear) }), lang }), context));
         expect(future.status).toBe(422);
         expect(future.body).toEqual({ errors: { whenMonth: sentence(lang, 'whenMonth.future') } });
-        const page = await read(await handleTips(formRequest('/api/tips', { ...changed({ whenMonth: '12', whenYear: String(thisYear) }), lang }), context));
+        const page = await readNoStoreAnswer(await handleTips(formPost('/api/tips', { ...changed({ whenMonth: '12', whenYear: String(thisYear) }), lang }), context));
         expectErrorPage(page, lang, 'whenMonth', 'whenMonth.future');
       }
-      const now = await read(await handleTips(jsonRequest('/api/tips', changed({ whenMonth: String(month), whenYear: String(thisYear) })), context));
+      const now = await readNoStoreAnswer(await handleTips(jsonPost('/api/tips', changed({ whenMonth: String(month), whenYear: String(thisYear) })), context));
       expect(now.status, now.text).toBe(201);
     });
-    const earliest = await read(await handleTips(jsonRequest('/api/tips', changed({ whenMonth: '1', whenYear: String(thisYear - 15) }))));
+    const earliest = await readNoStoreAnswer(await handleTips(jsonPost('/api/tips', changed({ whenMonth: '1', whenYear: String(thisYear - 15) }))));
     expect(earliest.status, earliest.text).toBe(201);
-    const earlier = await read(await handleTips(jsonRequest('/api/tips', changed({ whenMonth: undefined, whenYear: 'sebelumnya' }))));
+    const earlier = await readNoStoreAnswer(await handleTips(jsonPost('/api/tips', changed({ whenMonth: undefined, whenYear: 'sebelumnya' }))));
     expect(earlier.status, earlier.text).toBe(201);
   });
 
   it('several errors at once are all reported, in the form’s order', async () => {
-    const answer = await read(await handleTips(jsonRequest('/api/tips', { consent: 'tidak', what: 'x', howMany: '7', category: 'zzz' })));
+    const answer = await readNoStoreAnswer(await handleTips(jsonPost('/api/tips', { consent: 'tidak', what: 'x', howMany: '7', category: 'zzz' })));
     expect(Object.keys(answer.body.errors)).toEqual(['category', 'what', 'howMany', 'childInvolved', 'consent']);
   });
 });
@@ -294,10 +242,10 @@ describe('evidence sent with a form post', () => {
   it.each(cases)('%s: %s, as JSON and as the form again (choose the files again)', async (_name, code, files) => {
     const before = await heads();
     for (const lang of LANGS) {
-      const answer = await read(await handleTips(await multipartRequest('/api/tips', { ...report, lang }, files(), { accept: 'application/json' })));
+      const answer = await readNoStoreAnswer(await handleTips(await multipartPost('/api/tips', { ...report, lang }, files(), { accept: 'application/json' })));
       expect(answer.status).toBe(422);
       expect(answer.body).toEqual({ errors: { files: sentence(lang, code) } });
-      const page = await read(await handleTips(await multipartRequest('/api/tips', { ...report, lang }, files())));
+      const page = await readNoStoreAnswer(await handleTips(await multipartPost('/api/tips', { ...report, lang }, files())));
       expectErrorPage(page, lang, 'files', code);
       expect(page.text).toContain(escapeHtml(report.what as string));
       expect(page.text).toContain(lang === 'id' ? 'Pilih lagi file bukti Anda' : 'Choose your evidence files again');
@@ -308,22 +256,22 @@ describe('evidence sent with a form post', () => {
   it('about 4.5 MB of files get the form back with the text kept and a files error: 422, not 413', async () => {
     const big = (n: number) => ({ name: `video-${n}.jpg`, type: 'image/jpeg', bytes: new Uint8Array(2_300_000).fill(n) });
     const fields = { ...report, lang: 'id' };
-    const request = await multipartRequest('/api/tips', fields, [big(1), big(2)]);
-    const page = await read(await handleTips(request));
+    const request = await multipartPost('/api/tips', fields, [big(1), big(2)]);
+    const page = await readNoStoreAnswer(await handleTips(request));
     expectErrorPage(page, 'id', 'files', 'files.tooLarge');
     expect(page.text).toContain(escapeHtml(report.what as string));
     expect(page.text).toContain(escapeHtml(report.who as string));
     expect(page.text).toContain('File bukti terlalu besar. Semuanya harus 4 MB atau kurang.');
-    const english = await read(await handleTips(await multipartRequest('/api/tips', { ...report, lang: 'en' }, [big(1), big(2)], { accept: 'application/json' })));
+    const english = await readNoStoreAnswer(await handleTips(await multipartPost('/api/tips', { ...report, lang: 'en' }, [big(1), big(2)], { accept: 'application/json' })));
     expect(english.status).toBe(422);
     expect(english.body.errors).toEqual({ files: 'The evidence files are too big. Together they must be 4 MB or less. Send other files as more information with your receipt code' });
   });
 
   it('an empty file input (no file chosen) is no file, and three files within the limits pass', async () => {
-    const none = await read(await handleTips(await multipartRequest('/api/tips', report, [{ name: '', type: 'application/octet-stream', bytes: new Uint8Array() }], { accept: 'application/json' })));
+    const none = await readNoStoreAnswer(await handleTips(await multipartPost('/api/tips', report, [{ name: '', type: 'application/octet-stream', bytes: new Uint8Array() }], { accept: 'application/json' })));
     expect(none.status, none.text).toBe(201);
     const pdf = new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n');
-    const three = await read(await handleTips(await multipartRequest('/api/tips', report, [{ name: 'a.jpg', type: 'image/jpeg', bytes: photo }, { name: 'b.pdf', type: 'application/pdf', bytes: pdf }, { name: 'c.jpg', type: 'image/jpeg', bytes: photo }], { accept: 'application/json' })));
+    const three = await readNoStoreAnswer(await handleTips(await multipartPost('/api/tips', report, [{ name: 'a.jpg', type: 'image/jpeg', bytes: photo }, { name: 'b.pdf', type: 'application/pdf', bytes: pdf }, { name: 'c.jpg', type: 'image/jpeg', bytes: photo }], { accept: 'application/json' })));
     expect(three.status, three.text).toBe(201);
   });
 
@@ -333,7 +281,7 @@ describe('evidence sent with a form post', () => {
     const box = await sealReport({ category: 'calo', what: 'Calo meminta uang jalan.', childInvolved: 'tidak', contactWanted: false, files: [] }, officers, sealId);
     const file = await sealEvidence(new Uint8Array([1, 2, 3]), officers, sealId);
     for (const lang of LANGS) {
-      const answer = await read(await handleTips(jsonRequest('/api/tips', { lang, sealed: { sealId, category: 'calo', childInvolved: 'tidak', report: box, files: [file, file, file, file] } })));
+      const answer = await readNoStoreAnswer(await handleTips(jsonPost('/api/tips', { lang, sealed: { sealId, category: 'calo', childInvolved: 'tidak', report: box, files: [file, file, file, file] } })));
       expect(answer.status).toBe(422);
       expect(answer.body).toEqual({ errors: { files: sentence(lang, 'files.tooMany') } });
     }
@@ -351,8 +299,8 @@ describe('contact details', () => {
     ['contactWanted not answered', 'json', { contactWanted: undefined, contact: phone }],
   ] as const)('are not stored with %s', async (_name, kind, change) => {
     const fields = changed(change);
-    const response = kind === 'form' ? await handleTips(await multipartRequest('/api/tips', fields, [], { accept: 'application/json' })) : await handleTips(jsonRequest('/api/tips', fields));
-    const answer = await read(response);
+    const response = kind === 'form' ? await handleTips(await multipartPost('/api/tips', fields, [], { accept: 'application/json' })) : await handleTips(jsonPost('/api/tips', fields));
+    const answer = await readNoStoreAnswer(response);
     expect(answer.status, answer.text).toBe(201);
     const opened = await openAsOfficer(tipsStore(), keys, answer.body.receipt);
     const content = opened.entries[0]!.content as SealedReportContent;
@@ -362,7 +310,7 @@ describe('contact details', () => {
   });
 
   it('are stored, sealed, when the reporter asks to be contacted', async () => {
-    const answer = await read(await handleTips(jsonRequest('/api/tips', changed({ contactWanted: 'ya', contact: phone }))));
+    const answer = await readNoStoreAnswer(await handleTips(jsonPost('/api/tips', changed({ contactWanted: 'ya', contact: phone }))));
     expect(answer.status).toBe(201);
     const opened = await openAsOfficer(tipsStore(), keys, answer.body.receipt);
     expect(opened.entries[0]!.content).toMatchObject({ contactWanted: true, contact: phone });
@@ -384,12 +332,12 @@ describe('the receipt and the follow-up message, in both languages', () => {
   it.each(receiptCases)('status and messages: %s is %s', async (_name, body, code) => {
     for (const lang of LANGS) {
       for (const [path, handler] of [['/api/tips/status', handleTipStatus], ['/api/tips/messages', handleTipMessages]] as const) {
-        const answer = await read(await handler(jsonRequest(path, { ...body, message: 'Ada kabar baru.', lang })));
+        const answer = await readNoStoreAnswer(await handler(jsonPost(path, { ...body, message: 'Ada kabar baru.', lang })));
         expect(answer.status).toBe(422);
         expect(answer.body).toEqual({ errors: { receipt: sentence(lang, code) } });
       }
       if (typeof body.receipt !== 'number') {
-        const page = await read(await handleTipStatus(formRequest('/api/tips/status', { ...body, lang })));
+        const page = await readNoStoreAnswer(await handleTipStatus(formPost('/api/tips/status', { ...body, lang })));
         expectErrorPage(page, lang, 'receipt', code);
         if (typeof body.receipt === 'string' && body.receipt.trim()) expect(page.text).toContain(`value="${escapeHtml(body.receipt)}"`);
       }
@@ -405,11 +353,11 @@ describe('the receipt and the follow-up message, in both languages', () => {
   ];
   it.each(messageCases)('messages: %s is %s (checked before the receipt is looked up)', async (_name, message, code, form) => {
     for (const lang of LANGS) {
-      const answer = await read(await handleTipMessages(jsonRequest('/api/tips/messages', { receipt, message, lang })));
+      const answer = await readNoStoreAnswer(await handleTipMessages(jsonPost('/api/tips/messages', { receipt, message, lang })));
       expect(answer.status).toBe(422);
       expect(answer.body).toEqual({ errors: { message: sentence(lang, code) } });
       if (!form) continue;
-      const page = await read(await handleTipMessages(await multipartRequest('/api/tips/messages', { receipt, message, lang })));
+      const page = await readNoStoreAnswer(await handleTipMessages(await multipartPost('/api/tips/messages', { receipt, message, lang })));
       expectErrorPage(page, lang, 'message', code);
       expect(page.text).toContain(`value="${receipt}"`);
       if (typeof message === 'string' && message.trim().length > 1) expect(page.text).toContain(escapeHtml(message));
@@ -433,23 +381,23 @@ describe('HTTP edges', () => {
   ] as const;
 
   it.each(endpoints)('%s: 405 for GET, 415 for text/plain, 400 for malformed JSON or a non-object', async (path, handler) => {
-    const get = await read(await handler(new Request(`${ORIGIN}${path}`)));
+    const get = await readNoStoreAnswer(await handler(new Request(`${ORIGIN}${path}`)));
     expect(get.status).toBe(405);
     expect(get.headers.get('allow')).toBe('POST');
-    const put = await read(await handler(new Request(`${ORIGIN}${path}`, { method: 'PUT', body: '{}' })));
+    const put = await readNoStoreAnswer(await handler(new Request(`${ORIGIN}${path}`, { method: 'PUT', body: '{}' })));
     expect(put.status).toBe(405);
-    const plain = await read(await handler(new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'what=calo' })));
+    const plain = await readNoStoreAnswer(await handler(new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'what=calo' })));
     expect(plain.status).toBe(415);
     expect(plain.body.error).toBe('unsupported-media-type');
-    const none = await read(await handler(new Request(`${ORIGIN}${path}`, { method: 'POST', body: new Uint8Array([1, 2, 3]) })));
+    const none = await readNoStoreAnswer(await handler(new Request(`${ORIGIN}${path}`, { method: 'POST', body: new Uint8Array([1, 2, 3]) })));
     expect(none.status).toBe(415);
     for (const body of ['{"category": "calo",', '', '[1,2]', 'null', '"calo"']) {
-      const bad = await read(await handler(new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })));
+      const bad = await readNoStoreAnswer(await handler(new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body })));
       expect(bad.status, body).toBe(400);
     }
-    const notUtf8 = await read(await handler(new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]) })));
+    const notUtf8 = await readNoStoreAnswer(await handler(new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: new Uint8Array([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d]) })));
     expect(notUtf8.status).toBe(400);
-    const brokenMultipart = await read(await handler(new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=abc' }, body: '--abc\r\nContent-Disposition: form-data; name="what"\r\n\r\nhalo' })));
+    const brokenMultipart = await readNoStoreAnswer(await handler(new Request(`${ORIGIN}${path}`, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=abc' }, body: '--abc\r\nContent-Disposition: form-data; name="what"\r\n\r\nhalo' })));
     expect(brokenMultipart.status).toBe(400);
   });
 
@@ -463,10 +411,10 @@ describe('HTTP edges', () => {
     const receipt = generateReceipt();
     for (const [path, handler] of endpoints) {
       const body = { ...report, receipt, message: 'Ada kabar baru.' };
-      const answer = await read(await handler(jsonRequest(path, body, headers)));
+      const answer = await readNoStoreAnswer(await handler(jsonPost(path, body, headers)));
       expect(answer.status, path).toBe(403);
       expect(answer.body).toEqual({ error: 'cross-site', message: t('id', 'limits.crossSite') });
-      const form = await read(await handler(formRequest(path, body, { ...headers, 'accept-language': 'en' })));
+      const form = await readNoStoreAnswer(await handler(formPost(path, body, { ...headers, 'accept-language': 'en' })));
       expect(form.status).toBe(403);
       expect(form.body.message).toBe(t('en', 'limits.crossSite'));
     }
@@ -476,23 +424,23 @@ describe('HTTP edges', () => {
   it('the site’s own pages pass the cross-site check', async () => {
     const passing: Record<string, string>[] = [{ origin: ORIGIN, 'sec-fetch-site': 'same-origin' }, { origin: 'null', 'sec-fetch-site': 'same-origin' }, {}];
     for (const headers of passing) {
-      expect((await read(await handleTips(jsonRequest('/api/tips', report, headers)))).status).toBe(201);
+      expect((await readNoStoreAnswer(await handleTips(jsonPost('/api/tips', report, headers)))).status).toBe(201);
     }
   });
 
   it('a body over 6 MB is a 413 (JSON, and multipart evidence), and a status check over 16 KB too', async () => {
     const before = await heads();
-    const json = await read(await handleTips(new Request(`${ORIGIN}/api/tips`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...report, what: 'a'.repeat(6 * 1024 * 1024) }) })));
+    const json = await readNoStoreAnswer(await handleTips(new Request(`${ORIGIN}/api/tips`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...report, what: 'a'.repeat(6 * 1024 * 1024) }) })));
     expect(json.status).toBe(413);
     expect(json.body.error).toBe('body-too-large');
     const files = [1, 2, 3].map((n) => ({ name: `besar-${n}.jpg`, type: 'image/jpeg', bytes: new Uint8Array(2_200_000).fill(n) }));
-    const multipart = await read(await handleTips(await multipartRequest('/api/tips', report, files)));
+    const multipart = await readNoStoreAnswer(await handleTips(await multipartPost('/api/tips', report, files)));
     expect(multipart.status).toBe(413);
-    const followUp = await read(await handleTipMessages(await multipartRequest('/api/tips/messages', { receipt: generateReceipt(), message: 'Bukti tambahan.' }, files)));
+    const followUp = await readNoStoreAnswer(await handleTipMessages(await multipartPost('/api/tips/messages', { receipt: generateReceipt(), message: 'Bukti tambahan.' }, files)));
     expect(followUp.status).toBe(413);
-    const declared = await read(await handleTips(new Request(`${ORIGIN}/api/tips`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(7 * 1024 * 1024) }, body: '{}' })));
+    const declared = await readNoStoreAnswer(await handleTips(new Request(`${ORIGIN}/api/tips`, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(7 * 1024 * 1024) }, body: '{}' })));
     expect(declared.status).toBe(413);
-    const status = await read(await handleTipStatus(jsonRequest('/api/tips/status', { receipt: 'x'.repeat(17 * 1024) })));
+    const status = await readNoStoreAnswer(await handleTipStatus(jsonPost('/api/tips/status', { receipt: 'x'.repeat(17 * 1024) })));
     expect(status.status).toBe(413);
     expect(await heads()).toBe(before);
   });
@@ -500,10 +448,10 @@ describe('HTTP edges', () => {
   it('a filled honeypot is a 422 that stores nothing, as JSON, sealed JSON and a form post that keeps what was typed', async () => {
     const before = await heads();
     for (const lang of LANGS) {
-      const answer = await read(await handleTips(jsonRequest('/api/tips', { ...report, website: 'https://promo.example', lang })));
+      const answer = await readNoStoreAnswer(await handleTips(jsonPost('/api/tips', { ...report, website: 'https://promo.example', lang })));
       expect(answer.status).toBe(422);
       expect(answer.body).toEqual({ error: 'honeypot', message: lang === 'id' ? 'Kosongkan kolom "Jangan isi kolom ini" di bagian bawah formulir, lalu kirim lagi.' : 'Empty the field "Leave this field empty" at the bottom of the form, then send again.' });
-      const page = await read(await handleTips(await multipartRequest('/api/tips', { ...report, website: 'spam', lang })));
+      const page = await readNoStoreAnswer(await handleTips(await multipartPost('/api/tips', { ...report, website: 'spam', lang })));
       expect(page.status).toBe(422);
       expect(page.text).toMatch(new RegExp(`<title>${t(lang, 'prereg.errorPrefix')}: `));
       expect(page.text).toContain(escapeHtml(lang === 'id' ? 'Kosongkan kolom "Jangan isi kolom ini"' : 'Empty the field "Leave this field empty"'));
@@ -512,11 +460,11 @@ describe('HTTP edges', () => {
     const officers = [{ id: keys.officer.id, publicKey: keys.officer.publicKey }];
     const sealId = newSealId();
     const box = await sealReport({ category: 'calo', what: 'Calo meminta uang jalan.', childInvolved: 'tidak', contactWanted: false, files: [] }, officers, sealId);
-    const sealed = await read(await handleTips(jsonRequest('/api/tips', { website: 'x', sealed: { sealId, category: 'calo', childInvolved: 'tidak', report: box } })));
+    const sealed = await readNoStoreAnswer(await handleTips(jsonPost('/api/tips', { website: 'x', sealed: { sealId, category: 'calo', childInvolved: 'tidak', report: box } })));
     expect(sealed.status).toBe(422);
     expect(sealed.body.error).toBe('honeypot');
     expect(await heads()).toBe(before);
     // A honeypot of spaces only is empty: a person did not fill it.
-    expect((await read(await handleTips(jsonRequest('/api/tips', { ...report, website: '  ' })))).status).toBe(201);
+    expect((await readNoStoreAnswer(await handleTips(jsonPost('/api/tips', { ...report, website: '  ' })))).status).toBe(201);
   });
 });

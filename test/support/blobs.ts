@@ -9,6 +9,7 @@ import { BlobsServer } from '@netlify/blobs/server';
 import { setEnvironmentContext } from '@netlify/blobs';
 // Writes one at a time with a fresh ETag each, as Netlify Blobs promises (see src/cli/local-blobs.ts).
 import { atomicWrites } from '../../src/cli/local-blobs.ts';
+import { testKeys, useKeys, type TestKeys } from './keys.ts';
 
 export interface LocalBlobs {
   directory: string;
@@ -65,4 +66,12 @@ export function storedKeys(blobs: LocalBlobs, store: string, prefix: string): st
     .files()
     .map((f) => f.path.split(marker)[1])
     .filter((key): key is string => key !== undefined && key.startsWith(prefix));
+}
+
+/** Starts a local Blobs server and sets a new test key set (testKeys(options)) for the handlers in this process. */
+export async function startBlobsWithKeys(options: { capacity?: number } = {}): Promise<{ blobs: LocalBlobs; keys: TestKeys }> {
+  const blobs = await startBlobs();
+  const keys = await testKeys(options);
+  useKeys(keys);
+  return { blobs, keys };
 }

@@ -33,6 +33,8 @@ export interface FaultyProxy {
   fail(rule: Rule | undefined): void;
   /** Decides which requests reach Blobs and then fail on the way back (the write happened). */
   failAfter(rule: Rule | undefined): void;
+  /** Heals the proxy: no rule for either kind of fault (fail(undefined) and failAfter(undefined)). */
+  clearFaults(): void;
   /** Requests that were failed on purpose. */
   failed: string[];
   /** Every request seen, "METHOD /path?query", in order. */
@@ -68,6 +70,10 @@ export async function faultyProxy(target: string, token = 'test-token'): Promise
     },
     failAfter(next) {
       after = next;
+    },
+    clearFaults() {
+      before = undefined;
+      after = undefined;
     },
     failed,
     seen,

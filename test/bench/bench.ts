@@ -60,7 +60,9 @@ function table(headers: string[], rows: (string | number)[][]): void {
 // ---------------------------------------------------------------- page weight
 async function pageWeights() {
   if (!existsSync(join(projectRoot, 'dist/index.html'))) throw new Error('Build first: npm run build');
-  const site = await serveSite({ root: projectRoot, port: 0, quiet: true });
+  // The form pages call functions (open days): give them keys, and let the local server bundle them before measuring.
+  const site = await serveSite({ root: projectRoot, port: 0, quiet: true, env: (await testKeys({ capacity: 1000 })).env });
+  await fetch(`${site.url}/api/preregistrations/days`).then((r) => r.arrayBuffer());
   const browser = await launchBrowser();
   const types: [string, string, string?][] = [
     ['home', '/'],

@@ -8,6 +8,7 @@ export const en: Record<UiKey, string> = {
   'site.description':
     'Official guidance on working abroad safely and legally from Lampung: the steps, destination countries, and how to fight human trafficking.',
   'skip.link': 'Skip to main content',
+  'nav.menu': 'Menu',
   'nav.label': 'Main menu',
   'nav.home': 'Home',
   'nav.guides': 'Guides',

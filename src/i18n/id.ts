@@ -9,6 +9,7 @@ export const id = {
   'site.description':
     'Panduan resmi bekerja ke luar negeri secara aman dan legal dari Lampung: langkah-langkah, negara tujuan, dan cara melawan perdagangan orang.',
   'skip.link': 'Langsung ke isi utama',
+  'nav.menu': 'Menu',
   'nav.label': 'Menu utama',
   'nav.home': 'Beranda',
   'nav.guides': 'Panduan',

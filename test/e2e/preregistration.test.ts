@@ -431,15 +431,18 @@ describe('print', () => {
     const { page } = tab;
     try {
       expect(await page.locator('#kode').textContent()).toMatch(CODE);
-      const menu = page.getByRole('navigation', { name: words.id.menu, includeHidden: true });
-      expect(await menu.count(), 'the main menu is on the page').toBe(1);
+      // Two copies in the markup (folded behind "Menu" on phones, a row on wider screens); one is displayed.
+      const menus = page.getByRole('navigation', { name: words.id.menu, includeHidden: true });
+      expect(await menus.count(), 'the main menu is on the page').toBe(2);
+      const menu = page.getByRole('navigation', { name: words.id.menu });
+      expect(await menu.count(), 'one main menu at a time').toBe(1);
       expect(await menu.isVisible(), 'the main menu shows on screen').toBe(true);
       await page.emulateMedia({ media: 'print' });
       expect(await page.locator('#kode').isVisible()).toBe(true);
       for (const heading of words.id.checklist) expect(await page.getByRole('heading', { level: 2, name: heading }).isVisible(), heading).toBe(true);
       expect(await page.getByRole('main').locator('ul.checklist li').first().isVisible()).toBe(true);
       expect(await page.getByRole('main').getByText(words.id.neverPay).isVisible()).toBe(true);
-      expect(await menu.isVisible(), 'the main menu is hidden on paper').toBe(false);
+      for (const copy of await menus.all()) expect(await copy.isVisible(), 'the main menu is hidden on paper').toBe(false);
       expect(tab.csp, 'CSP violations').toEqual([]);
     } finally {
       await tab.close();

@@ -173,3 +173,51 @@ describe('language and search', () => {
     }
   });
 });
+
+describe('on a narrow phone', () => {
+  // The body breaks long words anywhere (a URL must not widen the page); in a table cell that made
+  // auto layout squeeze columns until words broke letter by letter ("M al ay si a").
+  it.each([320, 390])('the destinations table splits no word inside a cell at %i px, and scrolls in a labelled region', async (width) => {
+    for (const path of ['/negara/', '/en/negara/']) {
+      const page = await open(path, { width });
+      const split = await page.evaluate(() => {
+        const found: string[] = [];
+        for (const cell of document.querySelectorAll('main table th, main table td')) {
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const text = node.textContent ?? '';
+            for (const match of text.matchAll(/\S+/g)) {
+              const range = document.createRange();
+              range.setStart(node, match.index!);
+              range.setEnd(node, match.index! + match[0].length);
+              // A word drawn on two lines has two boxes.
+              if (range.getClientRects().length > 1) found.push(match[0]);
+            }
+          }
+        }
+        return found;
+      });
+      expect(split, `${path} at ${width} px`).toEqual([]);
+      const region = page.getByRole('region', { name: /status|Status/ });
+      expect(await region.getAttribute('tabindex')).toBe('0');
+      // The page itself never scrolls sideways; only the table's region may.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await page.context().close();
+    }
+  });
+
+  it.each([320, 390])('the header takes two short rows at %i px, and its menu opens without JavaScript', async (width) => {
+    const page = await open('/panduan/', { width, javaScriptEnabled: false });
+    const height = await page.evaluate(() => document.querySelector('header')!.getBoundingClientRect().height);
+    // Before the menu folded, three rows of links made it about 270 px, a third of a 390 × 844 screen.
+    expect(height).toBeLessThan(120);
+    const menu = page.getByRole('navigation', { name: 'Menu utama' });
+    await expect.poll(() => menu.isVisible()).toBe(false);
+    await page.getByText('Menu', { exact: true }).click();
+    const names = await menu.getByRole('link').allInnerTexts();
+    expect(names).toEqual(['Panduan', 'Negara tujuan', 'Waspada perdagangan orang', 'Pengumuman', 'Kontak', 'Cari']);
+    // One menu landmark at a time, never two.
+    expect(await page.getByRole('navigation', { name: 'Menu utama' }).count()).toBe(1);
+    await page.context().close();
+  });
+});

@@ -12,6 +12,7 @@
  */
 import type { Store } from '@netlify/blobs';
 import { addDays, jakartaToday } from '../lib/office-days.ts';
+import { RECEIPT_FAILURES_BEFORE_LOCK } from '../lib/tip-facts.ts';
 import { attempt, deleteDayFolders, openScopedStore, update } from './storage.ts';
 
 export const ABUSE_LIMITS_STORE = 'abuse-limits';
@@ -39,7 +40,7 @@ export const STATUS_CHECK_FAILURES: LimitRule = { kind: 'status-check-failures',
 export const NIK_SUBMISSIONS: LimitRule = { kind: 'nik-submissions', limit: 5, windowMs: 24 * HOUR };
 
 /** Failed receipt checks per receipt neighbourhood (tip-service.ts): after 10 in 24 h the neighbourhood is locked. */
-export const RECEIPT_FAILURES: LimitRule = { kind: 'receipt-failures', limit: 10, windowMs: 24 * HOUR };
+export const RECEIPT_FAILURES: LimitRule = { kind: 'receipt-failures', limit: RECEIPT_FAILURES_BEFORE_LOCK, windowMs: 24 * HOUR };
 /** Follow-ups one receipt may add in a Jakarta day: enough for a conversation, not for a flood. No times are kept. */
 export const TIP_FOLLOW_UPS: LimitRule = { kind: 'tip-follow-ups', limit: 20, windowMs: 24 * HOUR, dayOnly: true };
 
